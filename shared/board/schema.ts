@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** The four default categories: the three supports of the community support system, plus unsorted. */
+export const DEFAULT_CATEGORIES = ['consultation', 'participation', 'community', 'unsorted'] as const;
+export type DefaultCategory = (typeof DEFAULT_CATEGORIES)[number];
+
+/** A board may bring its own taxonomy, so a category is any short id; the defaults are above. */
+export const CategoryIdSchema = z.string().min(1).max(64);
+export const CategorySourceSchema = z.enum(['auto', 'manual']);
+export type CategorySource = z.infer<typeof CategorySourceSchema>;
+
+export const LIMITS = {
+  noteTextMax: 500,
+  titleMax: 200,
+  displayNameMax: 40,
+  groupsMax: 12,
+  notesPerBoard: 5_000,
+} as const;
+
+const coord = z.number().finite().min(-1_000_000).max(1_000_000);
+const size = z.number().finite().min(20).max(5_000);
+const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+
+/** A note as read from the doc (plain values; `text` is the Y.Text's string). */
+export const NoteSchema = z.object({
+  id: z.string().min(1).max(64),
+  text: z.string().max(LIMITS.noteTextMax),
+  x: coord,
+  y: coord,
+  w: size,
+  h: size,
+  color: colorSchema,
+  sectionId: z.string().max(64).nullable(),
+  author: z.string().max(LIMITS.displayNameMax),
+  authorId: z.string().min(1).max(64),
+  createdAt: z.number().int().nonnegative(),
+  category: CategoryIdSchema,
+  categorySource: CategorySourceSchema.optional(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** What a user supplies to create a note; the rest is filled in. */
+export const NewNoteSchema = NoteSchema.pick({ text: true, x: true, y: true })
+  .extend({
+    w: size.optional(),
+    h: size.optional(),
+    color: colorSchema.optional(),
+    sectionId: z.string().max(64).nullable().optional(),
+    author: z.string().max(LIMITS.displayNameMax).optional(),
+    authorId: z.string().min(1).max(64),
+    category: CategoryIdSchema.optional(),
+  });
+export type NewNote = z.infer<typeof NewNoteSchema>;
+
+/** `kind` says what a section is for, e.g. 'impression', 'unclear', 'summary'. */
+export const SectionSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(LIMITS.titleMax),
+  x: coord,
+  y: coord,
+  w: size,
+  h: size,
+  group: z.string().max(16),
+  kind: z.string().max(40),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const TEMPLATE_IDS = ['impressions-unclear', 'troubles', 'case-review', 'efficiency', 'blank'] as const;
+export const TemplateIdSchema = z.enum(TEMPLATE_IDS);
+export type TemplateId = z.infer<typeof TemplateIdSchema>;
+
+/** Board-level settings kept in `doc.getMap('meta')`. Unknown keys are kept but ignored. */
+export const MetaSchema = z.object({
+  title: z.string().max(LIMITS.titleMax).default(''),
+  template: z.string().max(40).default('blank'),
+  locked: z.boolean().default(false),
+  anonymous: z.boolean().default(false),
+  schemaVersion: z.number().int().default(1),
+});
+export type Meta = z.infer<typeof MetaSchema>;
+
+export const CreateBoardSchema = z
+  .object({
+    title: z.string().trim().max(LIMITS.titleMax).optional(),
+    template: TemplateIdSchema.optional(),
+    groups: z.number().int().min(1).max(LIMITS.groupsMax).optional(),
+    anonymous: z.boolean().optional(),
+  })
+  .strict();
+export type CreateBoard = z.infer<typeof CreateBoardSchema>;
+
+export const NOTE_COLORS = ['#fff176', '#ffab91', '#a5d6a7', '#90caf9', '#ce93d8', '#ffffff'] as const;
+export const NOTE_SIZE = { w: 160, h: 120 } as const;
