@@ -36,7 +36,7 @@ function plain(ymap: Y.Map<unknown>): Record<string, unknown> {
 /** Reads one note; a note that breaks the contract comes back as broken, never as an exception. */
 export function readNote(id: string, value: unknown): NoteRead {
   if (!(value instanceof Y.Map)) return { ok: false, id, error: 'not a map', text: '' };
-  const raw = { ...plain(value as Y.Map<unknown>), id };
+  const raw: Record<string, unknown> = { ...plain(value as Y.Map<unknown>), id };
   const parsed = NoteSchema.safeParse(raw);
   if (parsed.success) return { ok: true, note: parsed.data };
   const issue = parsed.error.issues[0];

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
+import type { Role } from '../../../shared/board';
+import { ApiError, fetchBoardInfo, type BoardInfo } from '../api';
+import { cachedInfo, saveInfo } from './storage';
+import { connectionStatus, FATAL_CLOSE_CODES, type ConnectionStatus, type FatalReason, type LinkState } from './connectionStatus';
+import { installTestHook } from './testHook';
+
+export interface BoardConnection {
+  doc: Y.Doc | null;
+  provider: WebsocketProvider | null;
+  awareness: Awareness | null;
+  status: ConnectionStatus;
+  /** Null until the server (or the cache from an earlier visit) told us; treat as read-only until then. */
+  role: Role | null;
+  info: BoardInfo | null;
+  fatal: FatalReason | null;
+}
+
+const wsOrigin = (): string => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
+
+function fatalFromStatus(status: number): FatalReason | null {
+  if (status === 401) return 'badToken';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'unknownBoard';
+  return null;
+}
+
+/**
+ * One Y.Doc per board, persisted in IndexedDB (edits survive a reload while offline) and synced
+ * over y-websocket (which resends offline edits on reconnect).
+ */
+export function useBoardConnection(boardId: string, token: string | null): BoardConnection {
+  const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
+  const [link, setLink] = useState<LinkState>({ synced: false, everOnline: false, browserOnline: navigator.onLine, failedAttempts: 0 });
+  const [info, setInfo] = useState<BoardInfo | null>(() => cachedInfo(boardId, token));
+  const [fatal, setFatal] = useState<FatalReason | null>(token ? null : 'noToken');
+
+  useEffect(() => {
+    if (!token) return;
+    const doc = new Y.Doc();
+    const idb = new IndexeddbPersistence(`fusen-board-${boardId}`, doc);
+    const provider = new WebsocketProvider(`${wsOrigin()}/ws`, boardId, doc, { params: { token } });
+    const update = (patch: Partial<LinkState>) => setLink((s) => ({ ...s, ...patch }));
+    provider.on('sync', (synced: boolean) => {
+      update(synced ? { synced: true, everOnline: true, failedAttempts: 0 } : { synced: false });
+    });
+    provider.on('status', ({ status }) => {
+      if (status !== 'connected') update({ synced: false });
+    });
+    provider.on('connection-close', () => update({ synced: false, failedAttempts: provider.wsUnsuccessfulReconnects }));
+    provider.on('closed', ({ code }) => {
+      const reason = FATAL_CLOSE_CODES[code];
+      if (reason) setFatal(reason);
+    });
+    const onOnline = () => update({ browserOnline: true });
+    const onOffline = () => update({ browserOnline: false });
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    const removeHook = installTestHook(doc, provider.awareness);
+    setConn({ doc, provider });
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      removeHook();
+      provider.destroy();
+      void idb.destroy();
+      doc.destroy();
+      setConn(null);
+    };
+  }, [boardId, token]);
+
+  // The role decides what the UI offers; the server enforces it whatever the UI does.
+  useEffect(() => {
+    if (!token) return;
+    const ctl = new AbortController();
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      fetchBoardInfo(boardId, token, ctl.signal).then(
+        (i) => {
+          saveInfo(i, token);
+          setInfo(i);
+        },
+        (err: unknown) => {
+          if (ctl.signal.aborted) return;
+          const reason = err instanceof ApiError ? fatalFromStatus(err.status) : null;
+          if (reason) setFatal(reason);
+          else retry = setTimeout(load, 5_000);
+        },
+      );
+    };
+    load();
+    return () => {
+      ctl.abort();
+      clearTimeout(retry);
+    };
+  }, [boardId, token]);
+
+  return {
+    doc: conn?.doc ?? null,
+    provider: conn?.provider ?? null,
+    awareness: conn?.provider.awareness ?? null,
+    status: connectionStatus(link),
+    role: info?.boardId === boardId ? info.role : null,
+    info,
+    fatal,
+  };
+}

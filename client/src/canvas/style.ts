@@ -1,0 +1,15 @@
+/** Japanese-first font stack, shared by the canvas and the DOM editor so text does not jump when editing starts. */
+export const FONT_FAMILY = '"Hiragino Sans", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic", sans-serif';
+
+export const NOTE_PADDING = 10;
+/** Space kept at the bottom of a note for the author and the category badge. */
+export const NOTE_FOOTER = 22;
+
+/** Long notes get smaller text so more of them fits on a fixed-size sticky note, as people do with a pen. */
+export function noteFontSize(text: string): number {
+  const n = [...text].length;
+  if (n <= 24) return 16;
+  if (n <= 60) return 14;
+  if (n <= 120) return 12;
+  return 10;
+}

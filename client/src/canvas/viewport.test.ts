@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { fitRect, intersects, toBoard, toScreen, unionRect, visibleRect, zoomAt } from './viewport';
+
+describe('viewport maths', () => {
+  it('round-trips board and screen points', () => {
+    const vp = { x: 30, y: -20, scale: 1.5 };
+    const p = { x: 123, y: 456 };
+    const back = toBoard(vp, toScreen(vp, p));
+    expect(back.x).toBeCloseTo(p.x);
+    expect(back.y).toBeCloseTo(p.y);
+  });
+
+  it('zooms around the pointer', () => {
+    const vp = { x: 10, y: 10, scale: 1 };
+    const screen = { x: 200, y: 150 };
+    const before = toBoard(vp, screen);
+    const after = toBoard(zoomAt(vp, screen, 2), screen);
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+
+  it('clamps the zoom', () => {
+    expect(zoomAt({ x: 0, y: 0, scale: 1 }, { x: 0, y: 0 }, 1000).scale).toBe(4);
+    expect(zoomAt({ x: 0, y: 0, scale: 1 }, { x: 0, y: 0 }, 0.0001).scale).toBe(0.1);
+  });
+
+  it('fits a rectangle inside the screen, centred', () => {
+    const vp = fitRect({ x: 0, y: 0, w: 2000, h: 1000 }, { width: 1000, height: 800 }, 0);
+    expect(vp.scale).toBeCloseTo(0.5);
+    const tl = toScreen(vp, { x: 0, y: 0 });
+    const br = toScreen(vp, { x: 2000, y: 1000 });
+    expect(tl.x).toBeCloseTo(0);
+    expect(br.x).toBeCloseTo(1000);
+    expect((tl.y + br.y) / 2).toBeCloseTo(400);
+  });
+
+  it('never zooms in past 100 % to fit a single note', () => {
+    expect(fitRect({ x: 0, y: 0, w: 160, h: 120 }, { width: 1000, height: 800 }).scale).toBe(1);
+  });
+
+  it('culls with the visible rectangle', () => {
+    const vis = visibleRect({ x: 0, y: 0, scale: 1 }, { width: 800, height: 600 }, 0);
+    expect(intersects(vis, { x: 700, y: 500, w: 160, h: 120 })).toBe(true);
+    expect(intersects(vis, { x: 900, y: 0, w: 160, h: 120 })).toBe(false);
+  });
+
+  it('unions rectangles', () => {
+    expect(unionRect([])).toBeNull();
+    expect(unionRect([{ x: 0, y: 0, w: 10, h: 10 }, { x: 20, y: -5, w: 5, h: 5 }])).toEqual({ x: 0, y: -5, w: 25, h: 15 });
+  });
+});

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+
+/** The two screens of the app. A router library would be more than these two paths need. */
+export type Route = { name: 'home' } | { name: 'board'; boardId: string; token: string | null } | { name: 'notFound' };
+
+const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+export function parseRoute(loc: Pick<Location, 'pathname' | 'search'>): Route {
+  if (loc.pathname === '/' || loc.pathname === '/index.html') return { name: 'home' };
+  const m = BOARD_PATH.exec(loc.pathname);
+  if (m) return { name: 'board', boardId: m[1]!, token: new URLSearchParams(loc.search).get('token') };
+  return { name: 'notFound' };
+}
+
+export function navigate(path: string): void {
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location));
+  useEffect(() => {
+    const onPop = () => setRoute(parseRoute(window.location));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  return route;
+}

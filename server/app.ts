@@ -1,0 +1,82 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import type { Config } from './config';
+import { publicUrl } from './config';
+import type { Store } from './store/store';
+import type { Bus } from './bus/bus';
+import roomsPlugin from './plugins/rooms';
+import authPlugin from './plugins/auth';
+import syncPlugin from './plugins/sync';
+import boardsPlugin from './plugins/boards';
+import clientPlugin from './plugins/client';
+import { HttpError, sendError } from './plugins/errors';
+import type { ChangeGuard } from './rooms/room';
+
+/** Tokens travel in query strings and headers; neither ever reaches a log line. */
+export const redactUrl = (url: string): string => url.replace(/([?&](?:token|key)=)[^&]*/g, '$1[redacted]');
+
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'headers.authorization'],
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+    },
+  };
+}
+
+export interface AppParts {
+  store: Store;
+  bus: Bus;
+  guards?: ChangeGuard[];
+  /** For tests: a logger that writes somewhere else. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the app in order: cross-cutting concerns, the store and rooms, auth, then routes. */
+export async function buildApp(config: Config, parts: AppParts): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: parts.logger ?? loggerOptions(config),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  let listeningPort = config.PORT;
+  app.decorate('publicUrl', () => publicUrl(config, listeningPort));
+  app.addHook('onListen', async () => {
+    const addr = app.server.address();
+    if (addr && typeof addr === 'object') listeningPort = addr.port;
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    if (err instanceof HttpError) return sendError(reply, err);
+    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: err.message });
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: 'internal error' });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (config.CORS_ORIGIN) await app.register(cors, { origin: config.CORS_ORIGIN.split(',') });
+
+  await app.register(roomsPlugin, { config, store: parts.store, bus: parts.bus, guards: parts.guards });
+  await app.register(authPlugin);
+  await app.register(syncPlugin);
+  await app.register(boardsPlugin);
+
+  app.get('/healthz', async () => ({ ok: true, store: app.store.kind, bus: app.bus.kind, boardsLoaded: app.rooms.loadedCount }));
+
+  await app.register(clientPlugin);
+  return app;
+}

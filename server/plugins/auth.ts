@@ -1,0 +1,54 @@
+import fp from 'fastify-plugin';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { BoardRecord } from '../store/store';
+import { ROLES, type Role } from '../../shared/board/roles';
+import { BOARD_ID_RE } from '../../shared/board/ids';
+import { HttpError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Resolves the caller's role on a board from its capability token; throws 401/403/404 HttpError. */
+    authorize(req: FastifyRequest, boardId: string, allowed: readonly Role[]): Promise<{ board: BoardRecord; role: Role }>;
+  }
+}
+
+const sameToken = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Which role a token grants on a board, or null. Tokens are capabilities: holding one is the permission. */
+export function roleOf(board: BoardRecord, token: string): Role | null {
+  for (const role of ROLES) if (sameToken(board.tokens[role], token)) return role;
+  return null;
+}
+
+/** REST calls send `Authorization: Bearer TOKEN`; GET downloads may use `?token=` so a link works in a browser. */
+export function tokenFrom(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim();
+  if (req.method === 'GET') {
+    const q = (req.query as Record<string, unknown> | undefined)?.token;
+    if (typeof q === 'string' && q) return q;
+  }
+  return null;
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('authorize', async (req: FastifyRequest, boardId: string, allowed: readonly Role[]) => {
+      if (!BOARD_ID_RE.test(boardId)) throw new HttpError(404, 'board not found');
+      const board = await app.store.getBoard(boardId);
+      if (!board) throw new HttpError(404, 'board not found');
+      const token = tokenFrom(req);
+      if (!token) throw new HttpError(401, 'token required (Authorization: Bearer TOKEN)');
+      const role = roleOf(board, token);
+      if (!role) throw new HttpError(403, 'this token does not open this board');
+      if (!allowed.includes(role)) throw new HttpError(403, `the ${role} link cannot do this`);
+      return { board, role };
+    });
+  },
+  { name: 'auth', dependencies: ['store'] },
+);

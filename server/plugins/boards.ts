@@ -1,0 +1,117 @@
+import fp from 'fastify-plugin';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { CreateBoardSchema, type TemplateId } from '../../shared/board/schema';
+import { newBoardId, newToken } from '../../shared/board/ids';
+import { initBoard } from '../../shared/board/templates';
+import { readBoard, setMeta } from '../../shared/board/doc';
+import type { Role } from '../../shared/board/roles';
+import { HttpError, parseInput } from './errors';
+import type { BoardRecord } from '../store/store';
+
+type BoardParams = { Params: { boardId: string } };
+
+export const linksFor = (base: string, board: BoardRecord): Record<Role, string> => ({
+  facilitator: `${base}/b/${board.id}?token=${board.tokens.facilitator}`,
+  participant: `${base}/b/${board.id}?token=${board.tokens.participant}`,
+  viewer: `${base}/b/${board.id}?token=${board.tokens.viewer}`,
+});
+
+/** Creating boards, their summary, the lock, and the JSON export of the board contract. */
+export default fp(
+  async (app) => {
+    app.post('/api/boards', async (req, reply) => {
+      const input = parseInput(CreateBoardSchema, req.body);
+      const template: TemplateId = input.template ?? 'impressions-unclear';
+      const board: BoardRecord = {
+        id: newBoardId(),
+        title: input.title || 'ワークショップ',
+        createdAt: Date.now(),
+        tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
+        locked: false,
+      };
+      const doc = new Y.Doc();
+      initBoard(doc, { title: board.title, template, groups: input.groups ?? 3, anonymous: input.anonymous });
+      await app.store.createBoard(board, Y.encodeStateAsUpdate(doc));
+      doc.destroy();
+      req.log.info({ boardId: board.id, template }, 'board created');
+      return reply.code(201).send({
+        boardId: board.id,
+        facilitatorToken: board.tokens.facilitator,
+        participantToken: board.tokens.participant,
+        viewerToken: board.tokens.viewer,
+        links: linksFor(app.publicUrl(), board),
+      });
+    });
+
+    app.get<BoardParams>('/api/boards/:boardId', async (req) => {
+      const { board, role } = await app.authorize(req, req.params.boardId, ['facilitator', 'participant', 'viewer']);
+      const view = await app.rooms.with(board.id, (room) => readBoard(room.doc));
+      if (!view) throw new HttpError(404, 'board not found');
+      return {
+        boardId: board.id,
+        title: view.meta.title || board.title,
+        template: view.meta.template,
+        role,
+        locked: board.locked,
+        anonymous: view.meta.anonymous,
+        noteCount: view.notes.length,
+        brokenNoteCount: view.broken.length,
+        sectionCount: view.sections.length,
+        groups: [...new Set(view.sections.map((s) => s.group))],
+        createdAt: board.createdAt,
+      };
+    });
+
+    app.get<BoardParams>('/api/boards/:boardId/links', async (req) => {
+      const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
+      return { links: linksFor(app.publicUrl(), board) };
+    });
+
+    app.post<BoardParams>('/api/boards/:boardId/lock', async (req) => {
+      const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
+      const { locked } = parseInput(z.object({ locked: z.boolean() }).strict(), req.body);
+      await app.store.updateBoard(board.id, { locked });
+      await app.rooms.with(board.id, (room) => {
+        room.record = { ...room.record, locked };
+        room.transact((doc) => setMeta(doc, { locked }));
+        room.publishControl({ type: 'record-changed' });
+      });
+      req.log.info({ boardId: board.id, locked }, 'board lock changed');
+      return { locked };
+    });
+
+    app.get<BoardParams>('/api/boards/:boardId/export.json', async (req, reply) => {
+      const { board } = await app.authorize(req, req.params.boardId, ['facilitator', 'participant', 'viewer']);
+      const view = await app.rooms.with(board.id, (room) => readBoard(room.doc));
+      if (!view) throw new HttpError(404, 'board not found');
+      reply.header('content-disposition', `attachment; filename="board-${board.id}.json"`);
+      return {
+        boardId: board.id,
+        title: view.meta.title || board.title,
+        notes: view.notes.map((n) => ({
+          id: n.id,
+          text: n.text,
+          x: n.x,
+          y: n.y,
+          color: n.color,
+          sectionId: n.sectionId,
+          author: view.meta.anonymous ? '' : n.author,
+          createdAt: n.createdAt,
+          category: n.category,
+          categorySource: n.categorySource ?? null,
+        })),
+        sections: view.sections.map((s) => ({ id: s.id, title: s.title, group: s.group, kind: s.kind, x: s.x, y: s.y, w: s.w, h: s.h })),
+      };
+    });
+
+    // Other processes changed this board's record (lock, tokens): reload it from the store.
+    app.rooms.onControl = async (room, control) => {
+      if (control.type === 'record-changed' || control.type === 'tokens-rotated') {
+        const fresh = await app.store.getBoard(room.boardId);
+        if (fresh) room.record = fresh;
+      }
+    };
+  },
+  { name: 'boards', dependencies: ['store', 'auth'] },
+);

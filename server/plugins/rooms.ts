@@ -1,0 +1,49 @@
+import fp from 'fastify-plugin';
+import type { Store } from '../store/store';
+import type { Bus } from '../bus/bus';
+import { Rooms } from '../rooms/rooms';
+import type { Config } from '../config';
+import type { ChangeGuard } from '../rooms/room';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    bus: Bus;
+    rooms: Rooms;
+    config: Config;
+    /** The address people open, for links and the websocket Origin check. */
+    publicUrl: () => string;
+  }
+}
+
+export interface RoomsPluginOptions {
+  config: Config;
+  store: Store;
+  bus: Bus;
+  guards?: ChangeGuard[];
+}
+
+/** Owns the store, the bus and the rooms over them; closing the app stores every board and closes both. */
+export default fp<RoomsPluginOptions>(
+  async (app, opts) => {
+    app.decorate('config', opts.config);
+    app.decorate('store', opts.store);
+    app.decorate('bus', opts.bus);
+    const rooms = new Rooms({
+      store: opts.store,
+      bus: opts.bus,
+      log: app.log,
+      idleUnloadMs: opts.config.IDLE_UNLOAD_MS,
+      compactEvery: opts.config.COMPACT_EVERY,
+      maxBufferedBytes: opts.config.MAX_BUFFERED_BYTES,
+      guards: opts.guards,
+    });
+    app.decorate('rooms', rooms);
+    app.addHook('onClose', async () => {
+      await rooms.closeAll();
+      await opts.bus.close();
+      await opts.store.close();
+    });
+  },
+  { name: 'store' },
+);

@@ -1,0 +1,261 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Store, BoardRecord } from '../store/store';
+import type { Bus } from '../bus/bus';
+import { canWrite } from '../../shared/board/roles';
+import { CLOSE, type Connection } from './connection';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
+import { busMessage, readBusMessage, BUS_AWARENESS, BUS_CONTROL, BUS_UPDATE, type ControlMessage } from './busMessages';
+
+/** Origins of doc changes that are not a connection's. */
+export const FROM_STORE = Symbol('store');
+export const FROM_BUS = Symbol('bus');
+export const FROM_SERVER = Symbol('server');
+
+export interface RoomDeps {
+  store: Store;
+  bus: Bus;
+  /** Random per process: bus messages carry it so a process ignores its own echoes. */
+  instanceId: Uint8Array;
+  log: FastifyBaseLogger;
+  compactEvery: number;
+  maxBufferedBytes: number;
+}
+
+/** Checks a transaction made by a connection; returns a reason to undo it, or null to keep it. */
+export type ChangeGuard = (room: Room, conn: Connection, tr: Y.Transaction) => string | null;
+
+/**
+ * One board in memory: its doc, its awareness and its sockets. Its life follows hooks in order —
+ * load (store, then bus), change (persist, then broadcast locally and to other processes), destroy.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  private writeChain: Promise<void> = Promise.resolve();
+  private appended = 0;
+  private dirty = false;
+  private unsubscribe: (() => void) | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  destroyed = false;
+  readonly guards: ChangeGuard[] = [];
+
+  constructor(
+    readonly boardId: string,
+    public record: BoardRecord,
+    private readonly deps: RoomDeps,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => this.checkGuards(tr));
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get channel(): string {
+    return `board:${this.boardId}`;
+  }
+
+  /** Subscribes before reading the store so nothing published in between is missed (updates are idempotent). */
+  async load(): Promise<void> {
+    const early: Uint8Array[] = [];
+    let loaded = false;
+    this.unsubscribe = await this.deps.bus.subscribe(this.channel, (m) => (loaded ? this.onBusMessage(m) : early.push(m)));
+    await this.catchUp();
+    loaded = true;
+    for (const m of early) this.onBusMessage(m);
+  }
+
+  /** Applies whatever the store has that this doc lacks: on load, and after the bus comes back. */
+  async catchUp(): Promise<void> {
+    const updates = await this.deps.store.loadUpdates(this.boardId);
+    if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates), FROM_STORE);
+    this.appended = updates.length;
+  }
+
+  canWriteNow(conn: Connection): boolean {
+    return canWrite(conn.role) && (!this.record.locked || conn.role === 'facilitator');
+  }
+
+  addConnection(conn: Connection): void {
+    this.conns.add(conn);
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  removeConnection(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
+  }
+
+  /** Handles one binary message; throws ProtocolError (the caller closes that socket) on anything malformed. */
+  handleMessage(conn: Connection, data: Uint8Array): void {
+    const msg = decodeClientMessage(data);
+    switch (msg.type) {
+      case 'sync-step1':
+        conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, msg.stateVector)));
+        return;
+      case 'sync-step2':
+      case 'sync-update':
+        // A read-only or locked-out client's changes are dropped, never applied: its peers never see them.
+        if (!this.canWriteNow(conn)) return;
+        Y.applyUpdate(this.doc, msg.update, conn);
+        return;
+      case 'awareness':
+        if (conn.role === 'viewer') return;
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+        return;
+      case 'query-awareness':
+        conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+    }
+  }
+
+  /** Changes made by the server itself (lock flag, auto-group from the API…). */
+  transact(fn: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => fn(this.doc), FROM_SERVER);
+  }
+
+  private checkGuards(tr: Y.Transaction): void {
+    const conn = tr.origin as Connection | undefined;
+    if (!conn || typeof conn !== 'object' || !this.conns.has(conn) || this.guards.length === 0) return;
+    for (const guard of this.guards) {
+      const reason = guard(this, conn, tr);
+      if (reason) {
+        this.deps.log.warn({ boardId: this.boardId, conn: conn.id, reason }, 'change refused');
+        conn.close(CLOSE.policy, reason.slice(0, 120));
+        return;
+      }
+    }
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === FROM_STORE) return;
+    if (origin === FROM_BUS) {
+      this.broadcast(encodeSyncUpdate(update), null);
+      return;
+    }
+    const sender = this.conns.has(origin as Connection) ? (origin as Connection) : null;
+    // Stored before anyone sees it: a client never holds a note the server could lose.
+    this.writeChain = this.writeChain.then(async () => {
+      await this.persist(update);
+      this.broadcast(encodeSyncUpdate(update), sender);
+      this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, update));
+    });
+  }
+
+  private async persist(update: Uint8Array): Promise<void> {
+    if (this.dirty) return; // the store is away; the whole state is written when it is back
+    try {
+      this.appended = await this.deps.store.appendUpdate(this.boardId, update);
+      if (this.appended >= this.deps.compactEvery) void this.compact();
+    } catch (err) {
+      this.deps.log.error({ err, boardId: this.boardId }, 'store write failed; serving from memory and retrying');
+      this.dirty = true;
+      this.scheduleRetry();
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.destroyed) return;
+    this.retryTimer = setTimeout(async () => {
+      this.retryTimer = null;
+      try {
+        await this.deps.store.appendUpdate(this.boardId, Y.encodeStateAsUpdate(this.doc));
+        this.dirty = false;
+        this.deps.log.info({ boardId: this.boardId }, 'store is back; board state written');
+      } catch {
+        this.scheduleRetry();
+      }
+    }, 1000);
+    this.retryTimer.unref?.();
+  }
+
+  /** Folds the update log into one update; a temporary doc drops deleted content (Yjs GC). */
+  async compact(): Promise<void> {
+    this.appended = 0;
+    try {
+      await this.deps.store.compact(this.boardId, (updates) => {
+        const d = new Y.Doc();
+        d.transact(() => updates.forEach((u) => Y.applyUpdate(d, u)));
+        const merged = Y.encodeStateAsUpdate(d);
+        d.destroy();
+        return merged;
+      });
+    } catch (err) {
+      this.deps.log.error({ err, boardId: this.boardId }, 'compaction failed');
+    }
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const conn = this.conns.has(origin as Connection) ? (origin as Connection) : null;
+    if (conn) {
+      for (const id of added) conn.awarenessIds.add(id);
+      for (const id of removed) conn.awarenessIds.delete(id);
+    }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(encodeAwareness(update), null);
+    if (origin !== FROM_BUS) this.deps.bus.publish(this.channel, busMessage(BUS_AWARENESS, this.deps.instanceId, update));
+  };
+
+  /** Encodes once, sends the same bytes to every socket; a socket that cannot keep up is dropped. */
+  broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const c of this.conns) {
+      if (c === except) continue;
+      if (c.bufferedAmount() > this.deps.maxBufferedBytes) {
+        c.close(CLOSE.slowConsumer, 'too slow to keep up; reconnect to resync');
+        continue;
+      }
+      c.send(message);
+    }
+  }
+
+  private onBusMessage(raw: Uint8Array): void {
+    const m = readBusMessage(raw, this.deps.instanceId);
+    if (!m) return;
+    try {
+      if (m.type === BUS_UPDATE) Y.applyUpdate(this.doc, m.payload, FROM_BUS);
+      else if (m.type === BUS_AWARENESS) awarenessProtocol.applyAwarenessUpdate(this.awareness, m.payload, FROM_BUS);
+      else if (m.type === BUS_CONTROL) void this.onControl(m.control!);
+    } catch (err) {
+      this.deps.log.warn({ err, boardId: this.boardId }, 'bad bus message ignored');
+    }
+  }
+
+  /** Tells the other processes serving this board that its record changed (lock, tokens, deletion). */
+  publishControl(control: ControlMessage): void {
+    this.deps.bus.publish(this.channel, busMessage(BUS_CONTROL, this.deps.instanceId, control));
+  }
+
+  onControlMessage: ((room: Room, control: ControlMessage) => Promise<void> | void) | null = null;
+  private async onControl(control: ControlMessage): Promise<void> {
+    await this.onControlMessage?.(this, control);
+  }
+
+  /** Waits until every change so far is stored. */
+  flush(): Promise<void> {
+    return this.writeChain;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.flush();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.dirty) {
+      await this.deps.store.appendUpdate(this.boardId, Y.encodeStateAsUpdate(this.doc)).catch((err) =>
+        this.deps.log.error({ err, boardId: this.boardId }, 'could not store board state on unload'),
+      );
+    }
+    this.unsubscribe?.();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

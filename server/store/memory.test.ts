@@ -1,0 +1,4 @@
+import { describeStoreContract } from './store.contract';
+import { MemoryStore } from './memory';
+
+describeStoreContract('memory', () => new MemoryStore());

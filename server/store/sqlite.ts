@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BoardRecord, SnapshotMeta, SnapshotRecord, Store } from './store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  tokens TEXT NOT NULL,
+  locked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS updates (
+  board_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS snapshots_board ON snapshots (board_id, created_at);
+`;
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: number;
+  tokens: string;
+  locked: number;
+}
+
+const toRecord = (r: BoardRow): BoardRecord => ({
+  id: r.id,
+  title: r.title,
+  createdAt: r.created_at,
+  tokens: JSON.parse(r.tokens) as BoardRecord['tokens'],
+  locked: r.locked === 1,
+});
+
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/**
+ * The embedded default. better-sqlite3 is synchronous, so an update is in the WAL before
+ * `appendUpdate` returns; with `synchronous = NORMAL` that survives a killed process, and
+ * `SQLITE_SYNC=FULL` makes it survive a power cut too (at the cost of an fsync per write).
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly db: Database.Database;
+  private stmts;
+
+  constructor(dataDir: string, opts: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'boards.sqlite3'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmts = {
+      insertBoard: db.prepare('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES (?, ?, ?, ?, ?)'),
+      getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      maxSeq: db.prepare<[string], { m: number | null; n: number }>('SELECT MAX(seq) AS m, COUNT(*) AS n FROM updates WHERE board_id = ?'),
+      insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
+      loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
+      deleteUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ?'),
+      deleteSnapshots: db.prepare('DELETE FROM snapshots WHERE board_id = ?'),
+      insertSnapshot: db.prepare('INSERT INTO snapshots (id, board_id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
+      listSnapshots: db.prepare<[string], { id: string; board_id: string; name: string; created_at: number }>(
+        'SELECT id, board_id, name, created_at FROM snapshots WHERE board_id = ? ORDER BY created_at, id',
+      ),
+      getSnapshot: db.prepare<[string, string], { id: string; board_id: string; name: string; created_at: number; state: Buffer }>(
+        'SELECT * FROM snapshots WHERE board_id = ? AND id = ?',
+      ),
+    };
+  }
+
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.insertBoard.run(board.id, board.title, board.createdAt, JSON.stringify(board.tokens), board.locked ? 1 : 0);
+      this.stmts.insertUpdate.run(board.id, 1, initialUpdate);
+    })();
+  }
+
+  async getBoard(boardId: string): Promise<BoardRecord | null> {
+    const row = this.stmts.getBoard.get(boardId);
+    return row ? toRecord(row) : null;
+  }
+
+  async updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void> {
+    const sets: string[] = [];
+    const args: unknown[] = [];
+    if (patch.title !== undefined) (sets.push('title = ?'), args.push(patch.title));
+    if (patch.tokens !== undefined) (sets.push('tokens = ?'), args.push(JSON.stringify(patch.tokens)));
+    if (patch.locked !== undefined) (sets.push('locked = ?'), args.push(patch.locked ? 1 : 0));
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE boards SET ${sets.join(', ')} WHERE id = ?`).run(...args, boardId);
+  }
+
+  async deleteBoard(boardId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.deleteUpdates.run(boardId);
+      this.stmts.deleteSnapshots.run(boardId);
+      this.stmts.deleteBoard.run(boardId);
+    })();
+  }
+
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    return this.db.transaction(() => {
+      const { m, n } = this.stmts.maxSeq.get(boardId)!;
+      this.stmts.insertUpdate.run(boardId, (m ?? 0) + 1, update);
+      return n + 1;
+    })();
+  }
+
+  async loadUpdates(boardId: string): Promise<Uint8Array[]> {
+    return this.stmts.loadUpdates.all(boardId).map((r) => bytes(r.data));
+  }
+
+  async compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const rows = this.stmts.loadUpdates.all(boardId);
+      if (rows.length < 2) return;
+      const last = rows[rows.length - 1]!.seq;
+      const merged = merge(rows.map((r) => bytes(r.data)));
+      this.stmts.deleteUpTo.run(boardId, last);
+      this.stmts.insertUpdate.run(boardId, last, merged);
+    })();
+  }
+
+  async saveSnapshot(s: SnapshotRecord): Promise<void> {
+    this.stmts.insertSnapshot.run(s.id, s.boardId, s.name, s.createdAt, s.state);
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotMeta[]> {
+    return this.stmts.listSnapshots.all(boardId).map((r) => ({ id: r.id, boardId: r.board_id, name: r.name, createdAt: r.created_at }));
+  }
+
+  async getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null> {
+    const r = this.stmts.getSnapshot.get(boardId, snapshotId);
+    return r ? { id: r.id, boardId: r.board_id, name: r.name, createdAt: r.created_at, state: bytes(r.state) } : null;
+  }
+
+  /** For the crash tests and operators: 'ok' when the file is sound. */
+  integrityCheck(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import * as Y from 'yjs';
+import type { BoardRecord, Store } from './store';
+import { newBoardId, newToken } from '../../shared/board/ids';
+
+/**
+ * The behaviour every Store must have. An implementation is correct when it passes this suite:
+ * `describeStoreContract('sqlite', () => new SqliteStore(dir))`.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store> | Store): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const board = (): BoardRecord => ({
+      id: newBoardId(),
+      title: '当別町セミナー',
+      createdAt: Date.now(),
+      tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
+      locked: false,
+    });
+    const textUpdate = (doc: Y.Doc, text: string): Uint8Array => {
+      const before = Y.encodeStateVector(doc);
+      doc.getArray<string>('t').push([text]);
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    const replay = (updates: Uint8Array[]): string[] => {
+      const d = new Y.Doc();
+      for (const u of updates) Y.applyUpdate(d, u);
+      return d.getArray<string>('t').toArray();
+    };
+
+    it('creates a board and reads it back, with Japanese intact', async () => {
+      const b = board();
+      await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      expect(await store.getBoard(b.id)).toEqual(b);
+      expect(await store.getBoard(newBoardId())).toBeNull();
+    });
+
+    it('keeps every appended update in order', async () => {
+      const b = board();
+      const doc = new Y.Doc();
+      await store.createBoard(b, Y.encodeStateAsUpdate(doc));
+      for (const t of ['相談', '参加', '地域']) await store.appendUpdate(b.id, textUpdate(doc, t));
+      expect(replay(await store.loadUpdates(b.id))).toEqual(['相談', '参加', '地域']);
+    });
+
+    it('compacts the log into one update without losing content', async () => {
+      const b = board();
+      const doc = new Y.Doc();
+      await store.createBoard(b, Y.encodeStateAsUpdate(doc));
+      for (let i = 0; i < 20; i++) await store.appendUpdate(b.id, textUpdate(doc, `n${i}`));
+      await store.compact(b.id, (updates) => Y.mergeUpdates(updates));
+      const after = await store.loadUpdates(b.id);
+      expect(after).toHaveLength(1);
+      await store.appendUpdate(b.id, textUpdate(doc, 'after'));
+      expect(replay(await store.loadUpdates(b.id))).toEqual([...Array.from({ length: 20 }, (_, i) => `n${i}`), 'after']);
+    });
+
+    it('updates lock and tokens, and deletes everything of a board', async () => {
+      const b = board();
+      await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      const tokens = { ...b.tokens, participant: newToken() };
+      await store.updateBoard(b.id, { locked: true, tokens });
+      expect(await store.getBoard(b.id)).toMatchObject({ locked: true, tokens });
+      await store.saveSnapshot({ id: 'snap1', boardId: b.id, name: 'x', createdAt: 1, state: new Uint8Array([0, 0]) });
+      await store.deleteBoard(b.id);
+      expect(await store.getBoard(b.id)).toBeNull();
+      expect(await store.loadUpdates(b.id)).toEqual([]);
+      expect(await store.listSnapshots(b.id)).toEqual([]);
+    });
+
+    it('stores named snapshots per board', async () => {
+      const b = board();
+      const doc = new Y.Doc();
+      await store.createBoard(b, Y.encodeStateAsUpdate(doc));
+      textUpdate(doc, 'x');
+      const state = Y.encodeStateAsUpdate(doc);
+      await store.saveSnapshot({ id: 's1', boardId: b.id, name: '討議①のあと', createdAt: 10, state });
+      await store.saveSnapshot({ id: 's2', boardId: b.id, name: 'after plenary', createdAt: 20, state });
+      expect((await store.listSnapshots(b.id)).map((s) => s.name)).toEqual(['討議①のあと', 'after plenary']);
+      const s1 = await store.getSnapshot(b.id, 's1');
+      expect(replay([s1!.state])).toEqual(['x']);
+      expect(await store.getSnapshot(b.id, 'nope')).toBeNull();
+      expect(await store.getSnapshot(newBoardId(), 's1')).toBeNull();
+    });
+  });
+}
