@@ -2,16 +2,20 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import type { Config } from './config';
-import { publicUrl } from './config';
+import { publicUrl, trustProxy } from './config';
 import type { Store } from './store/store';
 import type { Bus } from './bus/bus';
 import roomsPlugin from './plugins/rooms';
 import authPlugin from './plugins/auth';
 import syncPlugin from './plugins/sync';
 import boardsPlugin from './plugins/boards';
+import adminPlugin from './plugins/admin';
+import exportPlugin from './plugins/export';
+import snapshotsPlugin from './plugins/snapshots';
 import clientPlugin from './plugins/client';
 import { HttpError, sendError } from './plugins/errors';
 import type { ChangeGuard } from './rooms/room';
+import { workshopGuard } from './rooms/guards/workshop';
 
 /** Tokens travel in query strings and headers; neither ever reaches a log line. */
 export const redactUrl = (url: string): string => url.replace(/([?&](?:token|key)=)[^&]*/g, '$1[redacted]');
@@ -26,9 +30,13 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   };
 }
 
+/** The rules the server enforces on every board: authorship, scribes, votes, facilitator-only settings. */
+export const DEFAULT_GUARDS: readonly ChangeGuard[] = [workshopGuard];
+
 export interface AppParts {
   store: Store;
   bus: Bus;
+  /** Rules every change from a socket must pass; the workshop's authorship rules unless a test says otherwise. */
   guards?: ChangeGuard[];
   /** For tests: a logger that writes somewhere else. */
   logger?: FastifyServerOptions['logger'];
@@ -39,7 +47,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   const app = Fastify({
     logger: parts.logger ?? loggerOptions(config),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxy(config),
   });
   let listeningPort = config.PORT;
   app.decorate('publicUrl', () => publicUrl(config, listeningPort));
@@ -70,10 +78,13 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   });
   if (config.CORS_ORIGIN) await app.register(cors, { origin: config.CORS_ORIGIN.split(',') });
 
-  await app.register(roomsPlugin, { config, store: parts.store, bus: parts.bus, guards: parts.guards });
+  await app.register(roomsPlugin, { config, store: parts.store, bus: parts.bus, guards: parts.guards ?? [...DEFAULT_GUARDS] });
   await app.register(authPlugin);
   await app.register(syncPlugin);
+  await app.register(adminPlugin);
   await app.register(boardsPlugin);
+  await app.register(exportPlugin);
+  await app.register(snapshotsPlugin);
 
   app.get('/healthz', async () => ({ ok: true, store: app.store.kind, bus: app.bus.kind, boardsLoaded: app.rooms.loadedCount }));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../shared/board/schema';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
 
@@ -17,6 +18,19 @@ export const ConfigSchema = z.object({
   COMPACT_EVERY: int(500),
   MAX_MESSAGE_BYTES: int(1024 * 1024),
   MAX_BUFFERED_BYTES: int(8 * 1024 * 1024),
+  // Limits (README, "Reliability and security"): each refusal names the limit in its close reason or error.
+  MAX_BOARD_BYTES: int(16 * 1024 * 1024),
+  MAX_NOTES_PER_BOARD: int(LIMITS.notesPerBoard),
+  UPDATES_PER_SEC: int(50),
+  UPDATES_BURST: int(300),
+  AWARENESS_PER_SEC: int(20),
+  AWARENESS_BURST: int(60),
+  AWARENESS_MAX_BYTES: int(16 * 1024),
+  AWARENESS_IDS_PER_CONNECTION: int(4),
+  MAX_CONNECTIONS_PER_IP: int(500),
+  BOARDS_PER_IP_PER_HOUR: int(60),
+  /** Whose X-Forwarded-For to believe: 'loopback' (a reverse proxy on this machine), true, false, or a list of addresses. */
+  TRUST_PROXY: z.string().default('loopback'),
   CLIENT_DIR: z.string().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -29,6 +43,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The per-board and per-socket limits a room enforces (README, "Limits"). */
+export function roomLimits(config: Config) {
+  return {
+    noteTextMax: LIMITS.noteTextMax,
+    notesPerBoard: config.MAX_NOTES_PER_BOARD,
+    maxBoardBytes: config.MAX_BOARD_BYTES,
+    maxPendingBytes: config.MAX_MESSAGE_BYTES,
+    maxBytes: config.AWARENESS_MAX_BYTES,
+    idsPerConnection: config.AWARENESS_IDS_PER_CONNECTION,
+  };
+}
+
+/** Fastify's `trustProxy` from TRUST_PROXY: per-IP limits must not trust a header any client can set. */
+export function trustProxy(config: Config): boolean | string {
+  if (config.TRUST_PROXY === 'true') return true;
+  if (config.TRUST_PROXY === 'false') return false;
+  return config.TRUST_PROXY;
 }
 
 /** The address people open: PUBLIC_URL, or one derived from HOST and PORT. */

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, createBoard, type RunningServer } from './testing/startServer';
 import { connectClient, eventually } from './testing/clients';
 import { addNote, readBoard } from '../shared/board/doc';
+import { newClientKey } from '../shared/board/ids';
+import { userIdFromKey } from '../shared/board/identity';
 import { SqliteStore } from './store/sqlite';
 
 const running: RunningServer[] = [];
@@ -14,10 +16,13 @@ describe('a server killed with SIGKILL', () => {
     const first = await startServer();
     running.push(first);
     const b = await createBoard(first.url);
-    const writer = connectClient(first.wsUrl, b.boardId, b.participantToken);
+    // The server accepts a participant's notes only under the id derived from its secret key.
+    const key = newClientKey();
+    const authorId = await userIdFromKey(key);
+    const writer = connectClient(first.wsUrl, b.boardId, b.participantToken, { key });
     const reader = connectClient(first.wsUrl, b.boardId, b.participantToken);
     await Promise.all([writer.synced, reader.synced]);
-    for (let i = 0; i < 50; i++) addNote(writer.doc, { text: `付箋 ${i}`, x: i * 10, y: 0, authorId: 'w' });
+    for (let i = 0; i < 50; i++) addNote(writer.doc, { text: `付箋 ${i}`, x: i * 10, y: 0, authorId });
     // What the reader holds came through the server, so the server had it.
     expect(await eventually(() => readBoard(reader.doc).notes.length === 50, 10_000)).toBe(true);
     const seen = readBoard(reader.doc).notes.map((n) => n.text).sort();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRoute } from './route';
 import { HomePage } from './home/HomePage';
-import { BoardPage } from './board/BoardPage';
+import { BoardRoute } from './phone/BoardRoute';
 
 export function App() {
   const route = useRoute();
@@ -11,7 +11,7 @@ export function App() {
       return <HomePage />;
     case 'board':
       // Keyed so that moving to another board starts from a fresh doc and connection.
-      return <BoardPage key={route.boardId} boardId={route.boardId} urlToken={route.token} />;
+      return <BoardRoute key={route.boardId} boardId={route.boardId} urlToken={route.token} />;
     default:
       return (
         <main className="page-message">

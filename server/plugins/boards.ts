@@ -17,7 +17,7 @@ export const linksFor = (base: string, board: BoardRecord): Record<Role, string>
   viewer: `${base}/b/${board.id}?token=${board.tokens.viewer}`,
 });
 
-/** Creating boards, their summary, the lock, and the JSON export of the board contract. */
+/** Creating boards, their summary and the lock. */
 export default fp(
   async (app) => {
     app.post('/api/boards', async (req, reply) => {
@@ -81,29 +81,7 @@ export default fp(
       return { locked };
     });
 
-    app.get<BoardParams>('/api/boards/:boardId/export.json', async (req, reply) => {
-      const { board } = await app.authorize(req, req.params.boardId, ['facilitator', 'participant', 'viewer']);
-      const view = await app.rooms.with(board.id, (room) => readBoard(room.doc));
-      if (!view) throw new HttpError(404, 'board not found');
-      reply.header('content-disposition', `attachment; filename="board-${board.id}.json"`);
-      return {
-        boardId: board.id,
-        title: view.meta.title || board.title,
-        notes: view.notes.map((n) => ({
-          id: n.id,
-          text: n.text,
-          x: n.x,
-          y: n.y,
-          color: n.color,
-          sectionId: n.sectionId,
-          author: view.meta.anonymous ? '' : n.author,
-          createdAt: n.createdAt,
-          category: n.category,
-          categorySource: n.categorySource ?? null,
-        })),
-        sections: view.sections.map((s) => ({ id: s.id, title: s.title, group: s.group, kind: s.kind, x: s.x, y: s.y, w: s.w, h: s.h })),
-      };
-    });
+    // Downloads (export.json/csv/xlsx/md) live in plugins/export.ts.
 
     // Other processes changed this board's record (lock, tokens): reload it from the store.
     app.rooms.onControl = async (room, control) => {

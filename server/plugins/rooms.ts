@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { Store } from '../store/store';
 import type { Bus } from '../bus/bus';
 import { Rooms } from '../rooms/rooms';
-import type { Config } from '../config';
+import { roomLimits, type Config } from '../config';
 import type { ChangeGuard } from '../rooms/room';
 
 declare module 'fastify' {
@@ -37,6 +37,7 @@ export default fp<RoomsPluginOptions>(
       compactEvery: opts.config.COMPACT_EVERY,
       maxBufferedBytes: opts.config.MAX_BUFFERED_BYTES,
       guards: opts.guards,
+      limits: roomLimits(opts.config),
     });
     app.decorate('rooms', rooms);
     app.addHook('onClose', async () => {

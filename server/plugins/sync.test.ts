@@ -4,6 +4,8 @@ import { startApp } from '../testing/inProcess';
 import { createBoard } from '../testing/startServer';
 import { connectClient, eventually } from '../testing/clients';
 import { addNote, readBoard, setNoteText } from '../../shared/board/doc';
+import { newClientKey } from '../../shared/board/ids';
+import { userIdFromKey } from '../../shared/board/identity';
 
 let srv: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {
@@ -12,8 +14,10 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 const clients: ReturnType<typeof connectClient>[] = [];
+/** Joins with a secret key, as a browser does: the server accepts notes only in `userId`, derived from it. */
 const client = (boardId: string, token: string) => {
-  const c = connectClient(srv.wsUrl, boardId, token);
+  const key = newClientKey();
+  const c = Object.assign(connectClient(srv.wsUrl, boardId, token, { key }), { userId: userIdFromKey(key) });
   clients.push(c);
   return c;
 };
@@ -28,8 +32,8 @@ describe('sync over the y-websocket protocol', () => {
     const c = client(b.boardId, b.participantToken);
     await Promise.all([a.synced, c.synced]);
     expect(readBoard(a.doc).sections.length).toBeGreaterThan(0);
-    const id = addNote(a.doc, { text: '伴走型支援が印象に残った', x: 10, y: 10, authorId: 'u1' });
-    addNote(c.doc, { text: 'わからなかった: 参加支援', x: 200, y: 10, authorId: 'u2' });
+    const id = addNote(a.doc, { text: '伴走型支援が印象に残った', x: 10, y: 10, authorId: await a.userId });
+    addNote(c.doc, { text: 'わからなかった: 参加支援', x: 200, y: 10, authorId: await c.userId });
     expect(await eventually(() => texts(a).length === 2 && texts(c).length === 2)).toBe(true);
     setNoteText(a.doc, id, '伴走型支援がとても印象に残った');
     expect(await eventually(() => texts(c).includes('伴走型支援がとても印象に残った'))).toBe(true);
@@ -42,7 +46,7 @@ describe('sync over the y-websocket protocol', () => {
     const writer = client(b.boardId, b.participantToken);
     await Promise.all([viewer.synced, writer.synced]);
     addNote(viewer.doc, { text: 'viewer should not write', x: 0, y: 0, authorId: 'v' });
-    addNote(writer.doc, { text: 'participant note', x: 0, y: 0, authorId: 'p' });
+    addNote(writer.doc, { text: 'participant note', x: 0, y: 0, authorId: await writer.userId });
     expect(await eventually(() => texts(viewer).includes('participant note'))).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(texts(writer)).toEqual(['participant note']);
@@ -64,7 +68,7 @@ describe('sync over the y-websocket protocol', () => {
     });
     expect(r.status).toBe(200);
     expect(await eventually(() => readBoard(p.doc).meta.locked)).toBe(true);
-    addNote(p.doc, { text: 'written while locked', x: 0, y: 0, authorId: 'p' });
+    addNote(p.doc, { text: 'written while locked', x: 0, y: 0, authorId: await p.userId });
     addNote(f.doc, { text: 'facilitator while locked', x: 0, y: 0, authorId: 'f' });
     expect(await eventually(() => texts(p).includes('facilitator while locked'))).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
@@ -97,7 +101,7 @@ describe('sync over the y-websocket protocol', () => {
     expect(code).toBe(1007);
     const other = client(b.boardId, b.participantToken);
     await other.synced;
-    addNote(honest.doc, { text: 'still works', x: 0, y: 0, authorId: 'h' });
+    addNote(honest.doc, { text: 'still works', x: 0, y: 0, authorId: await honest.userId });
     expect(await eventually(() => texts(other).includes('still works'))).toBe(true);
   });
 });

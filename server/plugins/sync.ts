@@ -1,49 +1,107 @@
 import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
-import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { BOARD_ID_RE } from '../../shared/board/ids';
+import { userIdFromKey } from '../../shared/board/identity';
 import type { Role } from '../../shared/board/roles';
 import { CLOSE, type Connection } from '../rooms/connection';
 import { roleOf } from './auth';
-import { ProtocolError } from '../rooms/protocol';
+import { MSG_AWARENESS, ProtocolError } from '../rooms/protocol';
+import { RefusedChange } from '../rooms/guardedApply';
+import { PerIpCounter, TokenBucket } from '../rooms/rateLimit';
+import type { Config } from '../config';
 
 let nextConnId = 1;
 
-/** A stable author id a client cannot forge: derived from its secret per-browser key. */
-export const userIdFromKey = (key: string): string =>
-  key ? createHash('sha256').update(`fusen-user:${key}`).digest('base64url').slice(0, 22) : '';
+/** A close reason is at most 123 bytes of UTF-8; ws throws on a longer one. */
+export function closeReason(reason: string): string {
+  const bytes = new TextEncoder().encode(reason);
+  if (bytes.length <= 123) return reason;
+  let cut = reason.slice(0, 120);
+  while (new TextEncoder().encode(cut).length > 120) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
 
-function adapt(ws: WebSocket, role: Role, userId: string): Connection {
-  return {
+function adapt(ws: WebSocket, role: Role, userId: string): Connection & { closed: boolean } {
+  const conn = {
     id: nextConnId++,
     role,
     userId,
-    awarenessIds: new Set(),
-    send: (m) => {
+    closed: false,
+    awarenessIds: new Set<number>(),
+    send: (m: Uint8Array) => {
       if (ws.readyState === ws.OPEN) ws.send(m);
     },
-    close: (code, reason) => ws.close(code, reason),
+    close: (code: number, reason: string) => {
+      conn.closed = true;
+      ws.close(code, closeReason(reason));
+    },
     bufferedAmount: () => ws.bufferedAmount,
   };
+  return conn;
 }
+
+/**
+ * Where a browser page that opens a socket must come from: the public URL (or a CORS_ORIGIN).
+ * Without a configured PUBLIC_URL the hall's LAN address is as good as localhost, so the page
+ * must then come from the host it connects to. Clients without an Origin (not browsers) pass.
+ */
+export function originAllowed(config: Config, publicUrl: string, req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const allowed = new Set([new URL(publicUrl).origin, ...(config.CORS_ORIGIN?.split(',').map((o) => o.trim()) ?? [])]);
+  if (allowed.has(origin)) return true;
+  if (config.PUBLIC_URL) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Per-socket budgets: a flood costs the sender its socket (4429) before it costs the room anything. */
+function messageGate(config: Config) {
+  const updates = new TokenBucket(config.UPDATES_PER_SEC, config.UPDATES_BURST);
+  const awareness = new TokenBucket(config.AWARENESS_PER_SEC, config.AWARENESS_BURST);
+  return (data: Uint8Array): RefusedChange | null => {
+    if (data[0] === MSG_AWARENESS) {
+      if (data.length > config.AWARENESS_MAX_BYTES + 8) return new RefusedChange(CLOSE.tooBig, `awareness state over ${config.AWARENESS_MAX_BYTES} bytes`);
+      return awareness.take() ? null : new RefusedChange(CLOSE.rateLimited, `more than ${config.AWARENESS_PER_SEC} presence updates per second`);
+    }
+    return updates.take() ? null : new RefusedChange(CLOSE.rateLimited, `more than ${config.UPDATES_PER_SEC} updates per second`);
+  };
+}
+
+type Frame = { data: Buffer; isBinary: boolean };
 
 /** `/ws/:boardId?token=…`: the y-websocket protocol, unchanged, so a stock WebsocketProvider connects. */
 export default fp(
   async (app) => {
-    await app.register(websocket, { options: { maxPayload: app.config.MAX_MESSAGE_BYTES } });
+    const config = app.config;
+    // Larger frames are refused by ws itself, which closes the socket with 1009.
+    await app.register(websocket, { options: { maxPayload: config.MAX_MESSAGE_BYTES } });
+    const perIp = new PerIpCounter(config.MAX_CONNECTIONS_PER_IP);
 
     app.get<{ Params: { boardId: string }; Querystring: { token?: string; key?: string } }>(
       '/ws/:boardId',
       { websocket: true },
       async (ws, req) => {
         ws.binaryType = 'nodebuffer';
+        // First of all: a socket error with no listener would take the whole process down.
+        ws.on('error', (err) => req.log.warn({ err: err.message }, 'socket error'));
         const { boardId } = req.params;
         // Messages that arrive while the board loads are kept, in order, not dropped.
-        const early: Buffer[] = [];
-        const buffer = (d: Buffer) => early.push(d);
+        const early: Frame[] = [];
+        const buffer = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
         ws.on('message', buffer);
+        if (!originAllowed(config, app.publicUrl(), req)) return ws.close(CLOSE.forbidden, 'this page may not open the board');
+        const ip = req.ip;
+        if (!perIp.open(ip)) return ws.close(CLOSE.rateLimited, `more than ${config.MAX_CONNECTIONS_PER_IP} connections from one address`);
+        ws.once('close', () => perIp.close(ip));
         const token = typeof req.query.token === 'string' ? req.query.token : '';
+        // A stable author id a client cannot forge: derived from its secret per-browser key, as the browser derives it.
+        const userId = await userIdFromKey(typeof req.query.key === 'string' ? req.query.key : '');
         if (!BOARD_ID_RE.test(boardId)) return ws.close(CLOSE.unknownBoard, 'board not found');
         const room = await app.rooms.acquire(boardId).catch((err) => {
           req.log.error({ err, boardId }, 'board could not be loaded');
@@ -57,26 +115,37 @@ export default fp(
           return ws.close(CLOSE.badToken, token ? 'this token does not open this board' : 'token required');
         }
         if (ws.readyState !== ws.OPEN) return app.rooms.release(boardId);
-        const conn = adapt(ws, role, userIdFromKey(typeof req.query.key === 'string' ? req.query.key.slice(0, 128) : ''));
-        const onMessage = (data: Buffer, isBinary = true) => {
-          if (!isBinary) return conn.close(CLOSE.invalidPayload, 'binary messages only');
+        const conn = adapt(ws, role, userId);
+        const gate = messageGate(config);
+        const refuse = (code: number, reason: string, logMessage: string) => {
+          req.log.warn({ boardId, conn: conn.id, code, reason }, logMessage);
+          conn.close(code, reason);
+        };
+        const onMessage = (data: Buffer, isBinary: boolean) => {
+          // Frames already received when the socket was closed are not this room's business any more.
+          if (conn.closed) return;
+          if (!isBinary) return refuse(CLOSE.invalidPayload, 'binary messages only', 'text frame');
+          const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+          const limited = gate(bytes);
+          if (limited) return refuse(limited.code, limited.message, 'limit reached');
           try {
-            room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+            room.handleMessage(conn, bytes);
           } catch (err) {
-            const bad = err instanceof ProtocolError;
-            req.log.warn({ boardId, conn: conn.id, err: (err as Error).message }, bad ? 'malformed message' : 'message failed');
-            conn.close(CLOSE.invalidPayload, bad ? 'malformed message' : 'message could not be applied');
+            if (err instanceof RefusedChange) return refuse(err.code, err.message, 'message refused');
+            if (err instanceof ProtocolError) return refuse(err.code, err.message, 'malformed message');
+            req.log.error({ boardId, conn: conn.id, err }, 'message failed');
+            conn.close(CLOSE.invalidPayload, 'message could not be applied');
           }
         };
         ws.off('message', buffer);
         ws.on('message', onMessage);
         ws.on('close', () => {
+          conn.closed = true;
           room.removeConnection(conn);
           app.rooms.release(boardId);
         });
-        ws.on('error', (err) => req.log.warn({ boardId, err: err.message }, 'socket error'));
         room.addConnection(conn);
-        for (const d of early) onMessage(d);
+        for (const f of early) onMessage(f.data, f.isBinary);
       },
     );
   },

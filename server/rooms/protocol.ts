@@ -10,7 +10,22 @@ export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
-export class ProtocolError extends Error {}
+/** A message the protocol does not allow: 1007 for a malformed one, 1002 for one of a kind no client sends. */
+export class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly code: 1002 | 1007 = 1007,
+  ) {
+    super(message);
+  }
+}
+
+/** A length-prefixed payload; lib0 would silently return fewer bytes than a hostile prefix declares. */
+function readPayload(d: decoding.Decoder, what: string): Uint8Array {
+  const len = decoding.readVarUint(d);
+  if (len > d.arr.length - d.pos) throw new ProtocolError(`${what} declares ${len} bytes, message has ${d.arr.length - d.pos}`);
+  return decoding.readUint8Array(d, len);
+}
 
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
@@ -27,18 +42,19 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     switch (type) {
       case MSG_SYNC: {
         const sub = decoding.readVarUint(d);
-        const payload = decoding.readVarUint8Array(d);
+        if (sub > SYNC_UPDATE) throw new ProtocolError(`unknown sync message ${sub}`, 1002);
+        const payload = readPayload(d, 'sync payload');
         if (sub === SYNC_STEP1) return { type: 'sync-step1', stateVector: payload };
-        if (sub === SYNC_STEP2) return { type: 'sync-step2', update: payload };
-        if (sub === SYNC_UPDATE) return { type: 'sync-update', update: payload };
-        throw new ProtocolError(`unknown sync message ${sub}`);
+        // Zero bytes is not an update (the smallest, an empty one, is two bytes): refuse it before Yjs sees it.
+        if (payload.length === 0) throw new ProtocolError('empty update');
+        return { type: sub === SYNC_STEP2 ? 'sync-step2' : 'sync-update', update: payload };
       }
       case MSG_AWARENESS:
-        return { type: 'awareness', update: decoding.readVarUint8Array(d) };
+        return { type: 'awareness', update: readPayload(d, 'awareness payload') };
       case MSG_QUERY_AWARENESS:
         return { type: 'query-awareness' };
       default:
-        throw new ProtocolError(`unknown message type ${type}`);
+        throw new ProtocolError(`unknown message type ${type}`, 1002);
     }
   } catch (e) {
     if (e instanceof ProtocolError) throw e;

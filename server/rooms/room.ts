@@ -5,7 +5,11 @@ import type { Store, BoardRecord } from '../store/store';
 import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
 import { CLOSE, type Connection } from './connection';
-import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, ProtocolError } from './protocol';
+import { applyGuarded, RefusedChange } from './guardedApply';
+import { BoardSizeMeter, checkBoardLimits, DEFAULT_BOARD_LIMITS, type BoardLimits } from './boardLimits';
+import { gateAwareness, type AwarenessContext, type AwarenessLimits } from './awarenessGate';
+import { readMeta } from '../../shared/board/doc';
 import { busMessage, readBusMessage, BUS_AWARENESS, BUS_CONTROL, BUS_UPDATE, type ControlMessage } from './busMessages';
 
 /** Origins of doc changes that are not a connection's. */
@@ -21,9 +25,16 @@ export interface RoomDeps {
   log: FastifyBaseLogger;
   compactEvery: number;
   maxBufferedBytes: number;
+  limits?: Partial<RoomLimits>;
 }
 
-/** Checks a transaction made by a connection; returns a reason to undo it, or null to keep it. */
+export type RoomLimits = BoardLimits & AwarenessLimits;
+export const DEFAULT_ROOM_LIMITS: RoomLimits = { ...DEFAULT_BOARD_LIMITS, maxBytes: 16 * 1024, idsPerConnection: 4 };
+
+/**
+ * Checks a change a connection made, inside its transaction and before anything is stored or sent;
+ * returns a reason to refuse it (the change is rolled back and the socket closed with 1008), or null.
+ */
 export type ChangeGuard = (room: Room, conn: Connection, tr: Y.Transaction) => string | null;
 
 /**
@@ -40,16 +51,29 @@ export class Room {
   private unsubscribe: (() => void) | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   destroyed = false;
+  /** Set once the board is deleted: nothing is written for it any more. */
+  deleted = false;
   readonly guards: ChangeGuard[] = [];
+  readonly limits: RoomLimits;
+  private sizeMeter: BoardSizeMeter | null = null;
+  private readonly awarenessContext: AwarenessContext = {
+    present: (id) => this.awareness.states.has(id),
+    ownerOf: (id) => {
+      for (const c of this.conns) if (c.awarenessIds.has(id)) return c;
+      return null;
+    },
+    serverClientId: this.awareness.clientID,
+  };
 
   constructor(
     readonly boardId: string,
     public record: BoardRecord,
     private readonly deps: RoomDeps,
   ) {
+    this.limits = { ...DEFAULT_ROOM_LIMITS, ...deps.limits };
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
-    this.doc.on('afterTransaction', (tr: Y.Transaction) => this.checkGuards(tr));
+    this.doc.on('update', (update: Uint8Array) => this.sizeMeter?.add(update.length));
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -63,6 +87,7 @@ export class Room {
     let loaded = false;
     this.unsubscribe = await this.deps.bus.subscribe(this.channel, (m) => (loaded ? this.onBusMessage(m) : early.push(m)));
     await this.catchUp();
+    this.sizeMeter = new BoardSizeMeter(this.doc);
     loaded = true;
     for (const m of early) this.onBusMessage(m);
   }
@@ -95,21 +120,32 @@ export class Room {
     const msg = decodeClientMessage(data);
     switch (msg.type) {
       case 'sync-step1':
-        conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, msg.stateVector)));
+        conn.send(encodeSyncStep2(this.diffFor(msg.stateVector)));
         return;
       case 'sync-step2':
       case 'sync-update':
         // A read-only or locked-out client's changes are dropped, never applied: its peers never see them.
         if (!this.canWriteNow(conn)) return;
-        Y.applyUpdate(this.doc, msg.update, conn);
+        this.applyClientUpdate(conn, msg.update);
         return;
-      case 'awareness':
-        if (conn.role === 'viewer') return;
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+      case 'awareness': {
+        // A viewer is read-only, presence included, unless the facilitator lets viewers' cursors show.
+        if (conn.role === 'viewer' && !readMeta(this.doc).viewerCursors) return;
+        const update = gateAwareness(msg.update, conn, this.awarenessContext, this.limits);
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
         return;
+      }
       case 'query-awareness':
         conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
         return;
+    }
+  }
+
+  private diffFor(stateVector: Uint8Array): Uint8Array {
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch (err) {
+      throw new ProtocolError(`malformed state vector: ${(err as Error).message}`);
     }
   }
 
@@ -118,22 +154,38 @@ export class Room {
     this.doc.transact(() => fn(this.doc), FROM_SERVER);
   }
 
-  private checkGuards(tr: Y.Transaction): void {
-    const conn = tr.origin as Connection | undefined;
-    if (!conn || typeof conn !== 'object' || !this.conns.has(conn) || this.guards.length === 0) return;
+  /**
+   * Applies a writer's update so that a refused or broken one never lands: it is checked inside its
+   * transaction and rolled back there, so what is stored and broadcast holds none of it (see applyGuarded).
+   * Throws RefusedChange or ProtocolError; the socket layer closes the sender with its code.
+   */
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    const full = this.sizeMeter?.check(update.length, this.limits.maxBoardBytes);
+    if (full) throw full;
+    const outcome = applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr));
+    if (outcome.ok) return;
+    if ('refused' in outcome) {
+      this.deps.log.warn({ boardId: this.boardId, conn: conn.id, reason: outcome.refused.message }, 'change refused');
+      throw outcome.refused;
+    }
+    this.deps.log.warn({ boardId: this.boardId, conn: conn.id, err: outcome.error.message }, 'update could not be applied');
+    throw new ProtocolError('update could not be applied');
+  }
+
+  private checkChange(conn: Connection, tr: Y.Transaction): RefusedChange | null {
+    const limit = checkBoardLimits(tr, this.limits);
+    if (limit) return limit;
     for (const guard of this.guards) {
       const reason = guard(this, conn, tr);
-      if (reason) {
-        this.deps.log.warn({ boardId: this.boardId, conn: conn.id, reason }, 'change refused');
-        conn.close(CLOSE.policy, reason.slice(0, 120));
-        return;
-      }
+      if (reason) return new RefusedChange(CLOSE.policy, reason);
     }
+    return null;
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === FROM_STORE) return;
-    if (origin === FROM_BUS) {
+    // Already stored, or another process's to store. From the store it is news to our sockets when
+    // catchUp runs after the bus was away (on load there are no sockets yet).
+    if (origin === FROM_STORE || origin === FROM_BUS) {
       this.broadcast(encodeSyncUpdate(update), null);
       return;
     }
@@ -147,7 +199,7 @@ export class Room {
   }
 
   private async persist(update: Uint8Array): Promise<void> {
-    if (this.dirty) return; // the store is away; the whole state is written when it is back
+    if (this.dirty || this.deleted) return; // the store is away; the whole state is written when it is back
     try {
       this.appended = await this.deps.store.appendUpdate(this.boardId, update);
       if (this.appended >= this.deps.compactEvery) void this.compact();
@@ -197,7 +249,8 @@ export class Room {
     if (changed.length === 0) return;
     const conn = this.conns.has(origin as Connection) ? (origin as Connection) : null;
     if (conn) {
-      for (const id of added) conn.awarenessIds.add(id);
+      // `updated` too: a reconnecting client may take its own presence over from its dead socket.
+      for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
       for (const id of removed) conn.awarenessIds.delete(id);
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
@@ -217,13 +270,22 @@ export class Room {
     }
   }
 
+  /**
+   * In arrival order, and a control message's record reload finishes before later messages apply:
+   * the lock's doc change follows its control message, so a client that sees the lock is held to it.
+   */
   private onBusMessage(raw: Uint8Array): void {
-    const m = readBusMessage(raw, this.deps.instanceId);
-    if (!m) return;
+    this.busQueue = this.busQueue.then(() => this.applyBusMessage(raw));
+  }
+
+  private busQueue: Promise<void> = Promise.resolve();
+  private async applyBusMessage(raw: Uint8Array): Promise<void> {
     try {
+      const m = readBusMessage(raw, this.deps.instanceId);
+      if (!m || this.destroyed) return;
       if (m.type === BUS_UPDATE) Y.applyUpdate(this.doc, m.payload, FROM_BUS);
       else if (m.type === BUS_AWARENESS) awarenessProtocol.applyAwarenessUpdate(this.awareness, m.payload, FROM_BUS);
-      else if (m.type === BUS_CONTROL) void this.onControl(m.control!);
+      else if (m.type === BUS_CONTROL) await this.onControl(m.control!);
     } catch (err) {
       this.deps.log.warn({ err, boardId: this.boardId }, 'bad bus message ignored');
     }
@@ -232,6 +294,19 @@ export class Room {
   /** Tells the other processes serving this board that its record changed (lock, tokens, deletion). */
   publishControl(control: ControlMessage): void {
     this.deps.bus.publish(this.channel, busMessage(BUS_CONTROL, this.deps.instanceId, control));
+  }
+
+  /**
+   * After the bus was away: the whole doc and our sockets' presence, for processes that came back
+   * before this one and so missed what it could not publish meanwhile (Yjs drops what they have).
+   */
+  publishState(): void {
+    this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, Y.encodeStateAsUpdate(this.doc)));
+    const ours = [...this.conns].flatMap((c) => [...c.awarenessIds]).filter((id) => this.awareness.states.has(id));
+    if (ours.length > 0) {
+      const presence = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ours);
+      this.deps.bus.publish(this.channel, busMessage(BUS_AWARENESS, this.deps.instanceId, presence));
+    }
   }
 
   onControlMessage: ((room: Room, control: ControlMessage) => Promise<void> | void) | null = null;
@@ -249,7 +324,7 @@ export class Room {
     this.destroyed = true;
     await this.flush();
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.dirty) {
+    if (this.dirty && !this.deleted) {
       await this.deps.store.appendUpdate(this.boardId, Y.encodeStateAsUpdate(this.doc)).catch((err) =>
         this.deps.log.error({ err, boardId: this.boardId }, 'could not store board state on unload'),
       );

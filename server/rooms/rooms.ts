@@ -2,7 +2,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/store';
 import type { Bus } from '../bus/bus';
-import { Room, type ChangeGuard } from './room';
+import { Room, type ChangeGuard, type RoomLimits } from './room';
+import type { Connection } from './connection';
+import type { Role } from '../../shared/board/roles';
 import type { ControlMessage } from './busMessages';
 
 export interface RoomsOptions {
@@ -14,7 +16,10 @@ export interface RoomsOptions {
   compactEvery: number;
   maxBufferedBytes: number;
   guards?: ChangeGuard[];
+  limits?: Partial<RoomLimits>;
 }
+
+export type ControlListener = (room: Room, control: ControlMessage) => Promise<void> | void;
 
 /** Loads boards on first use, shares one Room per board, unloads boards nobody is using. */
 export class Rooms {
@@ -22,17 +27,31 @@ export class Rooms {
   private idleTimers = new Map<string, NodeJS.Timeout>();
   private users = new Map<string, number>();
   readonly instanceId = new Uint8Array(randomBytes(16));
-  onControl: ((room: Room, control: ControlMessage) => Promise<void> | void) | null = null;
+  onControl: ControlListener | null = null;
+  /** More listeners for control messages from other processes, called after `onControl`. */
+  readonly controlListeners: ControlListener[] = [];
 
   constructor(private readonly opts: RoomsOptions) {
     opts.bus.onReconnect(() => {
-      // Whatever was published while the bus was away is in the store.
-      for (const p of this.rooms.values()) void p.then((r) => r.catchUp()).catch(() => {});
+      // Whatever others published while the bus was away is in the store; what this process could
+      // not publish goes out now, for processes whose bus came back before ours.
+      for (const p of this.rooms.values())
+        void p
+          .then(async (r) => {
+            r.publishState();
+            await r.catchUp();
+          })
+          .catch((err) => this.opts.log.warn({ err }, 'catching up after the bus came back failed'));
     });
   }
 
   get loadedCount(): number {
     return this.rooms.size;
+  }
+
+  /** Ids of the boards loaded in this process now (e.g. for the automatic snapshot at a phase's end). */
+  loadedIds(): string[] {
+    return [...this.rooms.keys()];
   }
 
   /** The loaded room, or null: never loads. */
@@ -45,7 +64,10 @@ export class Rooms {
   async acquire(boardId: string): Promise<Room | null> {
     this.users.set(boardId, (this.users.get(boardId) ?? 0) + 1);
     const t = this.idleTimers.get(boardId);
-    if (t) (clearTimeout(t), this.idleTimers.delete(boardId));
+    if (t) {
+      clearTimeout(t);
+      this.idleTimers.delete(boardId);
+    }
     try {
       let p = this.rooms.get(boardId);
       if (!p) {
@@ -96,9 +118,13 @@ export class Rooms {
       log: this.opts.log,
       compactEvery: this.opts.compactEvery,
       maxBufferedBytes: this.opts.maxBufferedBytes,
+      limits: this.opts.limits,
     });
     room.guards.push(...(this.opts.guards ?? []));
-    room.onControlMessage = (r, c) => this.onControl?.(r, c);
+    room.onControlMessage = async (r, c) => {
+      await this.onControl?.(r, c);
+      for (const listener of this.controlListeners) await listener(r, c);
+    };
     await room.load();
     return room;
   }
@@ -112,6 +138,43 @@ export class Rooms {
     const room = await p.catch(() => null);
     if (!room) return;
     await room.compact();
+    await room.destroy();
+  }
+
+  /** Closes the sockets of a loaded board that `which` picks (e.g. the holders of a rotated link). */
+  async closeConnections(boardId: string, which: (conn: Connection) => boolean, code: number, reason: string): Promise<number> {
+    const room = await this.peek(boardId);
+    if (!room) return 0;
+    let closed = 0;
+    for (const conn of [...room.conns]) {
+      if (!which(conn)) continue;
+      room.removeConnection(conn);
+      conn.close(code, reason);
+      closed++;
+    }
+    return closed;
+  }
+
+  closeRoles(boardId: string, roles: readonly Role[], code: number, reason: string): Promise<number> {
+    return this.closeConnections(boardId, (c) => roles.includes(c.role), code, reason);
+  }
+
+  /**
+   * Forgets a deleted board in this process: closes its sockets, lets writes in flight finish,
+   * then drops it from memory without writing anything more for it.
+   */
+  async forget(boardId: string, code: number, reason: string): Promise<void> {
+    const room = await this.peek(boardId);
+    if (!room) return;
+    room.deleted = true;
+    await this.closeConnections(boardId, () => true, code, reason);
+    await room.flush();
+    const t = this.idleTimers.get(boardId);
+    if (t) {
+      clearTimeout(t);
+      this.idleTimers.delete(boardId);
+    }
+    if (this.rooms.get(boardId)) this.rooms.delete(boardId);
     await room.destroy();
   }
 

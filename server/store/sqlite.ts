@@ -98,9 +98,13 @@ export class SqliteStore implements Store {
   async updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void> {
     const sets: string[] = [];
     const args: unknown[] = [];
-    if (patch.title !== undefined) (sets.push('title = ?'), args.push(patch.title));
-    if (patch.tokens !== undefined) (sets.push('tokens = ?'), args.push(JSON.stringify(patch.tokens)));
-    if (patch.locked !== undefined) (sets.push('locked = ?'), args.push(patch.locked ? 1 : 0));
+    const set = (column: string, value: unknown) => {
+      sets.push(`${column} = ?`);
+      args.push(value);
+    };
+    if (patch.title !== undefined) set('title', patch.title);
+    if (patch.tokens !== undefined) set('tokens', JSON.stringify(patch.tokens));
+    if (patch.locked !== undefined) set('locked', patch.locked ? 1 : 0);
     if (sets.length === 0) return;
     this.db.prepare(`UPDATE boards SET ${sets.join(', ')} WHERE id = ?`).run(...args, boardId);
   }

@@ -35,7 +35,9 @@ export async function startServer(opts: { dataDir?: string; port?: number; env?:
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'fusen-data-'));
   const port = opts.port ?? (await freePort());
   let out = '';
-  const proc = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'server/main.ts')], {
+  // Node itself runs main.ts (tsx only as a loader), so SIGKILL and SIGTERM reach the server: the
+  // tsx CLI would be a wrapper process, and killing it would leave the real server running.
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', IDLE_UNLOAD_MS: '2000', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

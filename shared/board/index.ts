@@ -4,3 +4,7 @@ export * from './doc';
 export * from './templates';
 export * from './presence';
 export * from './roles';
+export * from './identity';
+export * from './agenda';
+export * from './votes';
+export * from './people';

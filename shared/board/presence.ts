@@ -16,7 +16,11 @@ export const PresenceSchema = z.object({
   }),
   cursor: z.object({ x: z.number(), y: z.number() }).nullable().optional(),
   dragging: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).nullable().optional(),
-  viewport: z.object({ x: z.number(), y: z.number(), scale: z.number() }).nullable().optional(),
+  /** Screen = board * scale + (x, y); `w`/`h` are the sender's screen size, so a follower can show the same area. */
+  viewport: z
+    .object({ x: z.number(), y: z.number(), scale: z.number().positive(), w: z.number().positive().optional(), h: z.number().positive().optional() })
+    .nullable()
+    .optional(),
 });
 export type Presence = z.infer<typeof PresenceSchema>;
 

@@ -76,6 +76,8 @@ export const MetaSchema = z.object({
   locked: z.boolean().default(false),
   anonymous: z.boolean().default(false),
   schemaVersion: z.number().int().default(1),
+  /** Viewers' cursors are shown to others only when the facilitator allows it; the server drops them otherwise. */
+  viewerCursors: z.boolean().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

@@ -127,15 +127,17 @@ const STOP = new Set(
 
 /** A token worth keeping as a feature or label word. */
 export function isContentWord(w: string): boolean {
-  if (STOP.has(w)) return false;
-  if (!CONTENT_RE.test(w)) return false;
-  const len = Array.from(w).length;
-  if (len < 2 && !/^[\u4e00-\u9fff]$/.test(w)) return false;
-  if (HIRAGANA_ONLY_RE.test(w) && len < 3) return false;
-  return true;
+  const len = w.length; // UTF-16 units: fine here, the notes' words are in the BMP
+  if (len === 0 || STOP.has(w)) return false;
+  if (len < 2) return /^[\u4e00-\u9fff]$/.test(w);
+  if (len < 3 && HIRAGANA_ONLY_RE.test(w)) return false;
+  return CONTENT_RE.test(w);
 }
 
 /** Label candidates: content words and compounds; single kanji are too vague for a label. */
 export function isLabelWord(w: string): boolean {
-  return isContentWord(w) && Array.from(w).length >= 2 && !/^\d+$/.test(w) && !HIRAGANA_ONLY_RE.test(w);
+  if (!isContentWord(w) || Array.from(w).length < 2 || /^\d+$/.test(w)) return false;
+  if (HIRAGANA_ONLY_RE.test(w) && Array.from(w).length < 4) return false;
+  // "一人を", "住民の": a word with a trailing particle reads badly as a label.
+  return !/[\u4e00-\u9fff\u30a0-\u30ff][をのがにではとへも]$/.test(w);
 }

@@ -20,10 +20,18 @@ export function connectionStatus(s: LinkState): ConnectionStatus {
   return s.failedAttempts >= GIVE_UP_CONNECTING ? 'offline' : 'connecting';
 }
 
+export type FatalReason = 'badToken' | 'forbidden' | 'unknownBoard' | 'boardDeleted' | 'noToken';
+
 /** Close codes the server uses for a link that can never work; reconnecting would not help. */
-export const FATAL_CLOSE_CODES: Record<number, 'badToken' | 'forbidden' | 'unknownBoard'> = {
+export const FATAL_CLOSE_CODES: Record<number, FatalReason> = {
   4401: 'badToken',
   4403: 'forbidden',
   4404: 'unknownBoard',
+  4410: 'boardDeleted',
 };
-export type FatalReason = 'badToken' | 'forbidden' | 'unknownBoard' | 'noToken';
+
+/**
+ * y-websocket gives up on every 44xx code by default, but "slow consumer" (4408) and "rate
+ * limited" (4429) are exactly what a weak hall connection meets: those reconnect, with backoff.
+ */
+export const shouldReconnect = (event: { code: number }): boolean => !(event.code in FATAL_CLOSE_CODES);

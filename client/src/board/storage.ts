@@ -1,4 +1,4 @@
-import { newClientKey, NOTE_COLORS } from '../../../shared/board';
+import { NOTE_COLORS } from '../../../shared/board';
 import type { BoardInfo, CreatedBoard } from '../api';
 
 /**
@@ -22,21 +22,11 @@ function set(store: Storage | undefined, key: string, value: string): void {
 const local = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 const session = () => (typeof sessionStorage === 'undefined' ? undefined : sessionStorage);
 
-/** A stable id per browser, so presence and note authorship survive reloads. */
-export function userId(): string {
-  let id = get(local(), 'fusen.userId');
-  if (!id) {
-    id = `u_${newClientKey()}`;
-    set(local(), 'fusen.userId', id);
-  }
-  return id;
-}
-
 const CURSOR_COLORS = ['#e53935', '#8e24aa', '#3949ab', '#039be5', '#00897b', '#7cb342', '#f4511e', '#6d4c41'];
-export function userColor(): string {
-  const id = userId();
+/** A colour per person that stays the same across reloads and devices with the same key. */
+export function userColor(userId: string): string {
   let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  for (const c of userId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return CURSOR_COLORS[h % CURSOR_COLORS.length]!;
 }
 

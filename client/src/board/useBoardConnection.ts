@@ -6,7 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../../shared/board';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../api';
 import { cachedInfo, saveInfo } from './storage';
-import { connectionStatus, FATAL_CLOSE_CODES, type ConnectionStatus, type FatalReason, type LinkState } from './connectionStatus';
+import { connectionStatus, FATAL_CLOSE_CODES, shouldReconnect, type ConnectionStatus, type FatalReason, type LinkState } from './connectionStatus';
 import { installTestHook } from './testHook';
 
 export interface BoardConnection {
@@ -33,7 +33,7 @@ function fatalFromStatus(status: number): FatalReason | null {
  * One Y.Doc per board, persisted in IndexedDB (edits survive a reload while offline) and synced
  * over y-websocket (which resends offline edits on reconnect).
  */
-export function useBoardConnection(boardId: string, token: string | null): BoardConnection {
+export function useBoardConnection(boardId: string, token: string | null, key: string): BoardConnection {
   const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [link, setLink] = useState<LinkState>({ synced: false, everOnline: false, browserOnline: navigator.onLine, failedAttempts: 0 });
   const [info, setInfo] = useState<BoardInfo | null>(() => cachedInfo(boardId, token));
@@ -43,7 +43,7 @@ export function useBoardConnection(boardId: string, token: string | null): Board
     if (!token) return;
     const doc = new Y.Doc();
     const idb = new IndexeddbPersistence(`fusen-board-${boardId}`, doc);
-    const provider = new WebsocketProvider(`${wsOrigin()}/ws`, boardId, doc, { params: { token } });
+    const provider = new WebsocketProvider(`${wsOrigin()}/ws`, boardId, doc, { params: { token, key }, shouldReconnect });
     const update = (patch: Partial<LinkState>) => setLink((s) => ({ ...s, ...patch }));
     provider.on('sync', (synced: boolean) => {
       update(synced ? { synced: true, everOnline: true, failedAttempts: 0 } : { synced: false });
@@ -71,7 +71,7 @@ export function useBoardConnection(boardId: string, token: string | null): Board
       doc.destroy();
       setConn(null);
     };
-  }, [boardId, token]);
+  }, [boardId, token, key]);
 
   // The role decides what the UI offers; the server enforces it whatever the UI does.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitRect, intersects, toBoard, toScreen, unionRect, visibleRect, zoomAt } from './viewport';
+import { fitRect, initialView, intersects, READABLE_SCALE, toBoard, toScreen, unionRect, visibleRect, zoomAt } from './viewport';
 
 describe('viewport maths', () => {
   it('round-trips board and screen points', () => {
@@ -47,5 +47,16 @@ describe('viewport maths', () => {
   it('unions rectangles', () => {
     expect(unionRect([])).toBeNull();
     expect(unionRect([{ x: 0, y: 0, w: 10, h: 10 }, { x: 20, y: -5, w: 5, h: 5 }])).toEqual({ x: 0, y: -5, w: 25, h: 15 });
+  });
+});
+
+describe('initial view', () => {
+  it('shows a wide board whole on a laptop', () => {
+    expect(initialView({ x: 0, y: 0, w: 2400, h: 1100 }, { width: 1280, height: 750 }).scale).toBeGreaterThan(0.4);
+  });
+  it('starts a phone at a readable zoom at the top-left of the board', () => {
+    const vp = initialView({ x: 0, y: 0, w: 2400, h: 1100 }, { width: 390, height: 700 });
+    expect(vp.scale).toBe(READABLE_SCALE);
+    expect(toScreen(vp, { x: 0, y: 0 })).toEqual({ x: 24, y: 24 });
   });
 });

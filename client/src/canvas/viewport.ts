@@ -67,3 +67,13 @@ export function unionRect(rects: Iterable<Rect>): Rect | null {
   }
   return minX === Infinity ? null : { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
 }
+
+/** Below this, sticky-note text is unreadable: a phone opening a wide board starts at its top-left instead. */
+export const READABLE_SCALE = 0.3;
+
+/** The first view of a board: all of it if that stays readable, else its top-left corner at a readable zoom. */
+export function initialView(bounds: Rect | null, size: { width: number; height: number }, margin = 24): Viewport {
+  const fit = fitRect(bounds, size);
+  if (!bounds || fit.scale >= READABLE_SCALE) return fit;
+  return { scale: READABLE_SCALE, x: margin - bounds.x * READABLE_SCALE, y: margin - bounds.y * READABLE_SCALE };
+}

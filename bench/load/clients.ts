@@ -1,0 +1,118 @@
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+
+/** The wire protocol a load client speaks: ours and the classic server speak y-websocket. */
+export type Protocol = 'y-websocket' | 'hocuspocus';
+
+export interface Target {
+  protocol: Protocol;
+  /** y-websocket: the provider's server URL (ours: ws://host:port/ws); hocuspocus: ws://host:port. */
+  wsUrl: string;
+  room: string;
+  /** Our participant token; the peers take none. */
+  token?: string;
+  /** The per-browser secret key our server derives the author id from (`?key=`). */
+  key?: string;
+}
+
+export interface BenchClient {
+  doc: Y.Doc;
+  awareness: Awareness;
+  /** Resolves once the first sync with the server is complete. */
+  synced: Promise<void>;
+  bytesIn: () => number;
+  reconnects: () => number;
+  destroy: () => void;
+}
+
+const toBuffer = (data: unknown): Buffer =>
+  Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data as Buffer[]) : Buffer.from(data as ArrayBuffer);
+
+/** A live doc update from the server (sync message, "update" kind), in either protocol's framing. */
+export function isDocUpdate(buf: Buffer, protocol: Protocol): boolean {
+  try {
+    const d = decoding.createDecoder(buf);
+    if (protocol === 'hocuspocus') decoding.readVarString(d); // the document name
+    return decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A `ws` WebSocket that shows every incoming frame to `tap` first, as it comes off the socket;
+ * `keep` can withhold a frame from the provider.
+ */
+function tappedWebSocket(tap: (buf: Buffer) => void, keep: (buf: Buffer) => boolean) {
+  return class TappedWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+    }
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'message') {
+        const buf = toBuffer(args[0]);
+        tap(buf);
+        if (!keep(buf)) return true;
+      }
+      return super.emit(event, ...args);
+    }
+  };
+}
+
+export interface ClientOptions {
+  /** Sees every incoming frame first. */
+  tap?: (buf: Buffer) => void;
+  /**
+   * Passive receive: once synced, live doc updates are timed at the socket but not applied to this
+   * client's doc. The server's work is the same; what is skipped is each simulated device's own
+   * Yjs work, which for N clients on one generator grows as N² and would measure the generator.
+   */
+  passive?: boolean;
+}
+
+/** One stock provider, the way a browser tab would connect: its own socket, its own doc. */
+export function openClient(target: Target, opts: ClientOptions = {}): BenchClient {
+  let bytes = 0;
+  let opens = 0;
+  let isSynced = false;
+  const Socket = tappedWebSocket(
+    (buf) => {
+      bytes += buf.length;
+      opts.tap?.(buf);
+    },
+    (buf) => !(opts.passive && isSynced && isDocUpdate(buf, target.protocol)),
+  );
+  const doc = new Y.Doc();
+  if (target.protocol === 'y-websocket') {
+    const provider = new WebsocketProvider(target.wsUrl, target.room, doc, {
+      params: { ...(target.token ? { token: target.token } : {}), ...(target.key ? { key: target.key } : {}) },
+      WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      maxBackoffTime: 1000,
+    });
+    provider.on('status', ({ status }: { status: string }) => status === 'connected' && opens++);
+    const synced = new Promise<void>((res) => provider.on('sync', (s: boolean) => s && res())).then(() => void (isSynced = true));
+    return { doc, awareness: provider.awareness, synced, bytesIn: () => bytes, reconnects: () => Math.max(0, opens - 1), destroy: () => (provider.destroy(), doc.destroy()) };
+  }
+  let resolveSynced: () => void = () => {};
+  const synced = new Promise<void>((res) => (resolveSynced = res)).then(() => void (isSynced = true));
+  // One socket per client, as separate devices would have (v3 could multiplex documents over one).
+  const socket = new HocuspocusProviderWebsocket({ url: target.wsUrl, WebSocketPolyfill: Socket, onOpen: () => void opens++ });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: target.room,
+    document: doc,
+    onSynced: ({ state }) => state && resolveSynced(),
+  });
+  provider.attach();
+  const destroy = () => {
+    provider.destroy();
+    socket.destroy();
+    doc.destroy();
+  };
+  return { doc, awareness: provider.awareness!, synced, bytesIn: () => bytes, reconnects: () => Math.max(0, opens - 1), destroy };
+}

@@ -1,0 +1,196 @@
+/**
+ * A load generator process: runs many clients of one protocol and answers the orchestrator over IPC.
+ * It never shares a process with the server under test.
+ */
+import * as Y from 'yjs';
+import { addNote, noteText, notesOf } from '../../shared/board/doc';
+import { userIdFromKey } from '../../shared/board/identity';
+import { openClient, type BenchClient, type Target } from './clients';
+import { Receivers } from './receiver';
+import { markerKey, nowMs } from '../lib/marker';
+import type { GeneratorRequest } from './rpc';
+
+interface Member {
+  sender: number;
+  /** The author id our server derives from this client's key: notes must claim it. */
+  authorId: string;
+  client: BenchClient;
+  ownNotes: string[];
+  seq: number;
+}
+
+process.setMaxListeners(0); // every y-websocket provider adds an exit listener
+const members: Member[] = [];
+const receivers = new Receivers();
+const timers: NodeJS.Timeout[] = [];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const PHRASES = ['相談できる場所がほしい', '居場所づくりが大切', '見守りの仕組み', '多機関協働の工夫', 'ひきこもりの方への支援', '地域のサロン'];
+
+async function connect(target: Omit<Target, 'room' | 'token'>, clients: { sender: number; room: string; token?: string }[], perSecond: number, passive: boolean) {
+  const gap = 1000 / perSecond;
+  const pending: Promise<void>[] = [];
+  for (const c of clients) {
+    const key = `bench-${process.pid}-${c.sender}`;
+    const client = openClient({ ...target, room: c.room, token: c.token, key }, { tap: receivers.tap(c.sender), passive });
+    const authorId = await userIdFromKey(key);
+    client.awareness.setLocalStateField('user', { id: authorId, name: `参加者${c.sender}`, color: '#1a73e8', role: 'participant' });
+    members.push({ sender: c.sender, authorId, client, ownNotes: [], seq: 0 });
+    pending.push(client.synced);
+    await sleep(gap);
+  }
+  const timeout = sleep(60_000).then(() => 'timeout');
+  const done = await Promise.race([Promise.all(pending).then(() => 'ok'), timeout]);
+  return { connected: members.length, allSynced: done === 'ok' };
+}
+
+/**
+ * One note op, as a participant would make it: a new note, or a rewrite of one of their own notes.
+ * The text carries the marker; a rewrite inserts the whole new text before deleting the old, so the
+ * marker travels as one contiguous string that receivers can find in the raw update.
+ */
+function op(m: Member, mode: 'mixed' | 'create'): void {
+  const sentAt = nowMs();
+  const seq = ++m.seq;
+  const text = `${PHRASES[seq % PHRASES.length]} ${markerKey(m.sender, seq, sentAt)}`;
+  const doc = m.client.doc;
+  if (mode === 'create' || m.ownNotes.length < 3) {
+    m.ownNotes.push(addNote(doc, { text, x: (m.sender % 40) * 30, y: (seq % 100) * 5, authorId: m.authorId }));
+    return;
+  }
+  const t = noteText(doc, m.ownNotes[seq % m.ownNotes.length]!);
+  if (!t) throw new Error('own note vanished');
+  doc.transact(() => {
+    const old = t.length;
+    t.insert(0, text);
+    t.delete(text.length, old);
+  });
+}
+
+function start(writers: number[] | 'all', opsPerSecond: number, dragger: number | null, mode: 'mixed' | 'create', measureFrom: number): void {
+  receivers.measureFrom = measureFrom;
+  const period = 1000 / opsPerSecond;
+  for (const m of members) {
+    if (writers === 'all' || writers.includes(m.sender)) {
+      const first = setTimeout(() => {
+        op(m, mode);
+        timers.push(setInterval(() => op(m, mode), period));
+      }, Math.random() * period);
+      timers.push(first);
+    }
+    if (m.sender === dragger) {
+      let t = 0;
+      timers.push(
+        setInterval(() => {
+          t++;
+          const pos = { x: 200 + 100 * Math.cos(t / 10), y: 200 + 100 * Math.sin(t / 10) };
+          // One awareness update per tick, cursor and dragged note together, as the canvas sends them.
+          m.client.awareness.setLocalState({ ...m.client.awareness.getLocalState(), cursor: pos, dragging: { [m.ownNotes[0] ?? 'none']: pos } });
+        }, 100),
+      );
+    }
+  }
+}
+
+const sentSoFar = (): Record<number, number> => Object.fromEntries(members.filter((m) => m.seq > 0).map((m) => [m.sender, m.seq]));
+
+function stop(): Record<number, number> {
+  for (const t of timers) (clearTimeout(t), clearInterval(t));
+  timers.length = 0;
+  return sentSoFar();
+}
+
+/** Waits up to `drainMs` for every op to reach every receiver here, then reports. */
+async function stats(sent: Record<number, number>, drainMs: number) {
+  const end = Date.now() + drainMs;
+  while (receivers.missing(sent) > 0 && Date.now() < end) await sleep(50);
+  const cpu = process.cpuUsage();
+  return {
+    latency: receivers.latency.toJSON(),
+    samples: receivers.latency.count,
+    dropped: receivers.missing(sent),
+    reordered: receivers.reordered,
+    reconnects: members.reduce((n, m) => n + m.client.reconnects(), 0),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}
+
+/** Seeds `count` notes through the first client (or every client), in transactions of `batch`. */
+async function seed(count: number, batch: number, everyClient: boolean) {
+  for (const m of everyClient ? members : members.slice(0, 1)) await seedThrough(m, count, batch);
+  const m = members[0]!;
+  return { notes: notesOf(m.client.doc).size, bytes: Y.encodeStateAsUpdate(m.client.doc).length };
+}
+
+async function seedThrough(m: Member, count: number, batch: number): Promise<void> {
+  for (let done = 0; done < count; done += batch) {
+    m.client.doc.transact(() => {
+      for (let i = done; i < Math.min(count, done + batch); i++) {
+        addNote(m.client.doc, { text: `${PHRASES[i % PHRASES.length]}、${i}番目の付箋です`, x: (i % 50) * 170, y: Math.floor(i / 50) * 130, authorId: m.authorId });
+      }
+    });
+    await sleep(count > batch ? 20 : 0);
+  }
+}
+
+/** Time for a brand-new client to be synced with a board of at least `expect` notes, and what it downloaded. */
+async function coldLoad(target: Target, expect: number) {
+  const t0 = nowMs();
+  const client = openClient(target);
+  await client.synced;
+  while (notesOf(client.doc).size < expect) await sleep(1);
+  const ms = nowMs() - t0;
+  const bytes = client.bytesIn();
+  client.destroy();
+  return { ms, bytes };
+}
+
+function closeAll(): void {
+  stop();
+  for (const m of members) m.client.destroy();
+  members.length = 0;
+}
+
+async function handle(req: GeneratorRequest): Promise<unknown> {
+  switch (req.cmd) {
+    case 'connect':
+      return connect(req.target, req.clients, req.perSecond, req.passive);
+    case 'start':
+      return start(req.writers, req.opsPerSecond, req.dragger, req.mode, req.measureFrom);
+    case 'stop':
+      return stop();
+    case 'sent':
+      return sentSoFar();
+    case 'stats':
+      return stats(req.sent, req.drainMs);
+    case 'seed':
+      return seed(req.count, req.batch, req.everyClient);
+    case 'coldLoad':
+      return coldLoad(req.target, req.expect);
+    case 'close':
+      return closeAll();
+  }
+}
+
+process.on('message', (msg: { id: number; req: GeneratorRequest }) => {
+  handle(msg.req).then(
+    (result) => process.send!({ id: msg.id, result }),
+    (err: Error) => process.send!({ id: msg.id, error: err.stack ?? err.message }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
+if (process.env.BENCH_DEBUG) {
+  let last = performance.now();
+  let lag = 0;
+  let c0 = process.cpuUsage();
+  setInterval(() => {
+    const now = performance.now();
+    lag = Math.max(lag, now - last - 10);
+    last = now;
+  }, 10).unref();
+  setInterval(() => {
+    const c = process.cpuUsage(c0);
+    c0 = process.cpuUsage();
+    console.error(`[gen ${process.pid}] lag ${lag.toFixed(0)}ms cpu ${((c.user + c.system) / 10000).toFixed(0)}% members ${members.length} samples ${receivers.latency.count}`);
+    lag = 0;
+  }, 1000).unref();
+}

@@ -1,0 +1,271 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canFacilitate, DEFAULT_CATEGORIES, notesOf, sectionsOf, type Presence } from '../../../shared/board';
+import { addNoteCommand, colorNotesCommand, deleteNotesCommand, moveNotesCommand } from '../actions';
+import { BoardCanvas } from '../canvas/BoardCanvas';
+import { noteFontSize } from '../canvas/style';
+import { fitRect, initialView, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
+import { NoteEditor } from '../editor/NoteEditor';
+import { ConnectionBadge } from '../ui/ConnectionBadge';
+import { LockedBanner } from '../ui/LockedBanner';
+import { NamePrompt } from '../ui/NamePrompt';
+import { SharePanel } from '../ui/SharePanel';
+import { ExportMenu } from '../export/ExportMenu';
+import { Toolbar } from '../ui/Toolbar';
+import { ViewControls } from '../ui/ViewControls';
+import { BoardProblem } from './BoardProblem';
+import { boardToken, createdLinks, displayName, lastColor, nameAsked, saveBoardToken, saveDisplayName, saveLastColor, userColor } from './storage';
+import { useIdentity } from './identity';
+import { usePermissions } from './usePermissions';
+import { useBoardConnection } from './useBoardConnection';
+import { useBoardShortcuts } from './useBoardShortcuts';
+import { useBoardView } from './useBoardView';
+import { useElementSize } from './useElementSize';
+import { usePresence } from './usePresence';
+import { useUndo } from './useUndo';
+import { Timer } from '../agenda/Timer';
+import { WorkshopLayer } from '../facilitator/WorkshopLayer';
+import { VoteBadges } from '../facilitator/VoteBadges';
+import { useFollowFacilitator } from '../facilitator/useFollowFacilitator';
+import { useProjector } from '../facilitator/useProjector';
+import { setBoardLocked } from '../facilitator/api';
+
+const EDITOR_MIN = { width: 240, height: 180 };
+
+export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
+  const { t } = useTranslation();
+  const [token] = useState(() => urlToken ?? boardToken(boardId));
+  useEffect(() => {
+    if (!urlToken) return;
+    saveBoardToken(boardId, urlToken);
+    window.history.replaceState(null, '', `/b/${boardId}`);
+  }, [boardId, urlToken]);
+
+  const identity = useIdentity();
+  const conn = useBoardConnection(boardId, token, identity.key);
+  const { doc, role } = conn;
+  const view = useBoardView(doc);
+  const undo = useUndo(doc);
+
+  const [name, setName] = useState(displayName);
+  const [askName, setAskName] = useState(() => !nameAsked());
+  const { userId } = identity;
+  const user = useMemo<Presence['user'] | null>(() => (role && userId ? { id: userId, name, color: userColor(userId), role } : null), [role, name, userId]);
+  const presence = usePresence(conn.awareness, user);
+
+  const perms = usePermissions(doc, view, role, userId);
+  const canEdit = perms.canWrite;
+  const facilitator = role !== null && canFacilitate(role);
+
+  const stageBox = useRef<HTMLDivElement>(null);
+  const size = useElementSize(stageBox);
+  const [viewport, setViewport] = useState<Viewport>({ x: 40, y: 40, scale: 1 });
+  // Workshop flow: the person's own pans and zooms go through follow.userSetViewport (moving oneself stops following).
+  const follow = useFollowFacilitator({ doc, awareness: conn.awareness, viewport, setViewport, size });
+  const projector = useProjector();
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [color, setColor] = useState(lastColor);
+  const [sharing, setSharing] = useState(false);
+
+  const contentBounds = useCallback(() => unionRect([...view.notes, ...view.sections]), [view.notes, view.sections]);
+  const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [contentBounds, size]);
+
+  // Fit once, when the board's content first shows; a board that synced empty keeps the default view.
+  // (The view lags the doc by a frame, so "synced and empty" is checked on the doc itself.)
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (fitted.current || size.width === 0 || !doc) return;
+    if (view.notes.length + view.sections.length > 0) {
+      fitted.current = true;
+      setViewport(initialView(contentBounds(), size));
+    } else if (conn.status === 'online' && notesOf(doc).size + sectionsOf(doc).size === 0) {
+      fitted.current = true;
+    }
+  }, [doc, view, conn.status, size, contentBounds]);
+
+  // Drop selection and editing of notes that are gone (deleted here or elsewhere) or no longer editable.
+  const noteIds = useMemo(() => new Set(view.notes.map((n) => n.id)), [view.notes]);
+  const liveSelection = useMemo(() => new Set([...selection].filter((id) => noteIds.has(id))), [selection, noteIds]);
+  const editingNote = editingId ? view.notes.find((n) => n.id === editingId) : undefined;
+  const editing = editingNote && perms.mayEdit(editingNote) ? editingNote : null;
+  const editableSelection = useMemo(() => view.notes.filter((n) => liveSelection.has(n.id) && perms.mayEdit(n)).map((n) => n.id), [view.notes, liveSelection, perms]);
+  const editIfAllowed = (id: string) => {
+    const n = view.notes.find((x) => x.id === id);
+    if (n && perms.mayEdit(n)) setEditingId(id);
+  };
+
+  const addAt = useCallback(
+    (p: Point) => {
+      if (!doc || !canEdit || !userId) return;
+      const id = addNoteCommand.perform(doc, { x: p.x, y: p.y, color, sections: view.sections, author: view.meta.anonymous ? '' : name, authorId: userId });
+      setSelection(new Set([id]));
+      setEditingId(id);
+    },
+    [doc, canEdit, userId, color, view.sections, view.meta.anonymous, name],
+  );
+  const addInView = () => {
+    const c = toBoard(viewport, { x: size.width / 2, y: size.height / 2 });
+    // Successive clicks fan out a little instead of stacking notes exactly on top of each other.
+    const k = view.notes.length % 6;
+    addAt({ x: c.x + k * 18, y: c.y + k * 18 });
+  };
+  const deleteSelected = () => {
+    // Only the notes this person may delete; others' notes in the selection stay (and stay selected).
+    if (doc && editableSelection.length) deleteNotesCommand.perform(doc, { ids: editableSelection });
+    setSelection(new Set([...liveSelection].filter((id) => !editableSelection.includes(id))));
+  };
+  const pickColor = (c: string) => {
+    setColor(c);
+    saveLastColor(c);
+    if (doc && editableSelection.length) colorNotesCommand.perform(doc, { ids: editableSelection, color: c });
+  };
+
+  useBoardShortcuts(!!doc, {
+    onDelete: deleteSelected,
+    onEscape: () => setSelection(new Set()),
+    onUndo: () => canEdit && undo.undo(),
+    onRedo: () => canEdit && undo.redo(),
+    onSelectAll: () => setSelection(new Set(noteIds)),
+    onEditSelected: () => {
+      if (liveSelection.size === 1) editIfAllowed([...liveSelection][0]!);
+    },
+  });
+
+  const sizes = useMemo(() => new Map(view.notes.map((n) => [n.id, { w: n.w, h: n.h }])), [view.notes]);
+  const labels = useMemo(
+    () => ({
+      placeholder: canEdit ? t('note.placeholder') : '',
+      broken: t('note.broken'),
+      anonymous: t('presence.anonymous'),
+      category: (id: string) => (id === 'unsorted' ? null : (DEFAULT_CATEGORIES as readonly string[]).includes(id) ? t(`category.${id}`) : id),
+    }),
+    [t, canEdit],
+  );
+
+  if (conn.fatal) return <BoardProblem reason={conn.fatal} />;
+
+  const links = facilitator ? createdLinks(boardId) : null;
+  const zoomBy = (f: number) => follow.userSetViewport((vp) => zoomAt(vp, { x: size.width / 2, y: size.height / 2 }, f));
+  const title = view.meta.title || conn.info?.title || t('board.untitled');
+
+  return (
+    <div className={`board-page${projector.on ? ' ws-projector' : ''}`} data-testid="board-page" data-role={role ?? 'unknown'}>
+      <header className="board-header">
+        <a className="brand" href="/" aria-label={t('home.title')}>
+          付箋
+        </a>
+        <h1 className="board-title" title={title}>
+          {title}
+        </h1>
+        {role && <span className={`role-badge ${role}`}>{t(`role.${role}`)}</span>}
+        <div className="header-spacer" />
+        <Timer doc={doc} />
+        {facilitator && (
+          <button type="button" className="btn" data-testid="lock-toggle" onClick={() => token && void setBoardLocked(boardId, token, !view.meta.locked).catch(() => {})}>
+            {view.meta.locked ? t('locked.unlock') : t('locked.lock')}
+          </button>
+        )}
+        {links && (
+          <button type="button" className="btn" onClick={() => setSharing(true)} data-testid="share-open">
+            {t('share.open')}
+          </button>
+        )}
+        <ExportMenu boardId={boardId} token={token} role={role} view={view} doc={doc} />
+        {role && role !== 'viewer' && (
+          <button type="button" className="btn subtle" onClick={() => setAskName(true)} title={t('name.title')}>
+            {name || t('presence.anonymous')}
+          </button>
+        )}
+        <ConnectionBadge status={conn.status} peers={presence.others.length} />
+      </header>
+      {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
+      <div className="board-stage" ref={stageBox}>
+        {doc && size.width > 0 && (
+          <BoardCanvas
+            view={view}
+            size={size}
+            viewport={viewport}
+            setViewport={follow.userSetViewport}
+            selection={liveSelection}
+            onSelect={setSelection}
+            canEdit={canEdit && !projector.on}
+            editingId={editing?.id ?? null}
+            others={presence.others}
+            labels={labels}
+            onAddAt={addAt}
+            onEdit={editIfAllowed}
+            onCursor={presence.setCursor}
+            onDragLive={presence.setDragging}
+            onMoveEnd={(moves) => doc && moveNotesCommand.perform(doc, { moves, sizes, sections: view.sections })}
+          />
+        )}
+        {doc && editing && (
+          <NoteEditor
+            key={editing.id}
+            doc={doc}
+            noteId={editing.id}
+            rect={editorRect(viewport, editing, size)}
+            color={editing.color}
+            fontSize={Math.max(16, noteFontSize(editing.text) * viewport.scale)}
+            onClose={() => setEditingId(null)}
+          />
+        )}
+        {canEdit && (
+          <Toolbar
+            color={color}
+            onColor={pickColor}
+            onAdd={addInView}
+            onDelete={deleteSelected}
+            selectionCount={editableSelection.length}
+            canUndo={undo.canUndo}
+            canRedo={undo.canRedo}
+            onUndo={undo.undo}
+            onRedo={undo.redo}
+          />
+        )}
+        <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} />
+        {doc && <VoteBadges doc={doc} notes={view.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
+        {canEdit && view.notes.length === 0 && <p className="empty-hint">{t('board.emptyHint')}</p>}
+      </div>
+      {askName && role && role !== 'viewer' && (
+        <NamePrompt
+          initial={name}
+          onDone={(n) => {
+            saveDisplayName(n);
+            setName(n);
+            setAskName(false);
+          }}
+        />
+      )}
+      {sharing && links && <SharePanel links={links} onClose={() => setSharing(false)} />}
+      <WorkshopLayer
+        boardId={boardId}
+        token={token}
+        doc={doc}
+        awareness={conn.awareness}
+        role={role}
+        view={view}
+        present={presence.others.map((o) => o.presence.user)}
+        follow={follow}
+        projector={projector}
+        size={size}
+        setViewport={setViewport}
+      />
+    </div>
+  );
+}
+
+/** The editor covers the note, but never smaller than is comfortable to type in, and stays on screen. */
+function editorRect(vp: Viewport, note: { x: number; y: number; w: number; h: number }, size: { width: number; height: number }) {
+  const tl = toScreen(vp, note);
+  const width = Math.max(note.w * vp.scale, EDITOR_MIN.width);
+  const height = Math.max(note.h * vp.scale, EDITOR_MIN.height);
+  return {
+    left: Math.max(8, Math.min(tl.x, size.width - width - 8)),
+    top: Math.max(8, Math.min(tl.y, size.height - height - 8)),
+    width,
+    height,
+  };
+}
+

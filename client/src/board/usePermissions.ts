@@ -1,0 +1,26 @@
+import { useMemo } from 'react';
+import type * as Y from 'yjs';
+import { mayEditNote, readScribes, type BoardView, type Note, type Role } from '../../../shared/board';
+
+export interface Permissions {
+  /** May add notes and move any note. */
+  canWrite: boolean;
+  /** May change this note's text or colour, or delete it (its author, its group's scribe, the facilitator). */
+  mayEdit(note: Pick<Note, 'authorId' | 'sectionId'>): boolean;
+}
+
+/**
+ * The client offers only what the server will accept: the server refuses a forbidden change by
+ * closing the socket, and a refused change left in the local doc would be resent on every reconnect.
+ */
+export function usePermissions(doc: Y.Doc | null, view: BoardView, role: Role | null, userId: string | null): Permissions {
+  return useMemo(() => {
+    const canWrite = !!userId && (role === 'facilitator' || (role === 'participant' && !view.meta.locked));
+    const scribes = doc ? readScribes(doc) : {};
+    const actor = { role: role ?? 'viewer', userId: userId ?? '' } as const;
+    return {
+      canWrite,
+      mayEdit: (note) => canWrite && mayEditNote(actor, note, { scribes, sections: view.sections }),
+    };
+  }, [doc, view, role, userId]);
+}

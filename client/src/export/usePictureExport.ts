@@ -1,0 +1,43 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { BoardView } from '../../../shared/board/doc';
+import { readExportExtras } from '../../../shared/export/extras';
+import { exportFileName } from '../../../shared/export/filename';
+import { downloadBlob } from './download';
+import { EmptyPictureError, renderPng } from './png';
+import { renderPdf } from './pdf';
+import type { PictureScope } from './picture';
+
+export interface ExportStatus {
+  busy: boolean;
+  message: string;
+  error: boolean;
+}
+
+/** Pictures are made in the browser from the current view; one at a time, with a status line for the person waiting. */
+export function usePictureExport(view: BoardView, doc: Y.Doc | null) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ExportStatus>({ busy: false, message: '', error: false });
+
+  const run = useCallback(
+    async (make: () => Promise<{ blob: Blob; fileName: string }>) => {
+      setStatus({ busy: true, message: t('export.busy'), error: false });
+      try {
+        const { blob, fileName } = await make();
+        downloadBlob(blob, fileName);
+        setStatus({ busy: false, message: t('export.done', { file: fileName }), error: false });
+      } catch (err) {
+        const message = err instanceof EmptyPictureError ? t('export.empty') : t('export.failed', { message: (err as Error).message });
+        setStatus({ busy: false, message, error: true });
+      }
+    },
+    [t],
+  );
+
+  const png = (scope: PictureScope, label: string) =>
+    run(async () => ({ blob: (await renderPng(view, scope)).blob, fileName: exportFileName(view.meta.title, 'png', label) }));
+  const pdf = () => run(async () => ({ blob: await renderPdf(view, { extras: doc ? readExportExtras(doc) : undefined }), fileName: exportFileName(view.meta.title, 'pdf') }));
+
+  return { status, setStatus, png, pdf };
+}

@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import {
+  AgendaInputError,
+  newPhaseId,
+  pauseTimer,
+  phaseDurationMs,
+  presetAgenda,
+  readAgenda,
+  readTimer,
+  resumeTimer,
+  setAgenda,
+  startTimer,
+  stopTimer,
+  type Phase,
+} from '../../../shared/board';
+import { LOCAL_ORIGIN } from '../actions';
+import { useDocValue } from '../agenda/useDocValue';
+
+const readAll = (doc: Y.Doc) => ({ agenda: readAgenda(doc), timer: readTimer(doc) });
+
+/** The session's timed phases (presets from the real sessions), and the timer everybody sees. */
+export function AgendaEditor({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation();
+  const { agenda, timer } = useDocValue(doc, readAll, { agenda: [], timer: null });
+  const [rows, setRows] = useState<Phase[]>(agenda);
+  const [dirty, setDirty] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [minutes, setMinutes] = useState(10);
+  // Someone else (another facilitator tab) changed the agenda: show theirs unless this one has unsaved edits.
+  useEffect(() => {
+    if (!dirty) setRows(agenda);
+  }, [agenda, dirty]);
+
+  const edit = (next: Phase[]) => {
+    setRows(next);
+    setDirty(true);
+    setMessage(null);
+  };
+  const patch = (i: number, p: Partial<Phase>) => edit(rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
+  const save = () => {
+    try {
+      setAgenda(doc, rows, LOCAL_ORIGIN);
+      setDirty(false);
+      setMessage({ error: false, text: t('ws.facilitator.saved') });
+    } catch (e) {
+      if (!(e instanceof AgendaInputError)) throw e;
+      setMessage({ error: true, text: e.message });
+    }
+  };
+  const last = rows[rows.length - 1];
+
+  return (
+    <div className="ws-agenda" data-testid="ws-agenda">
+      <div className="ws-row">
+        <span>{t('ws.facilitator.preset')}:</span>
+        <button type="button" className="btn" onClick={() => edit(presetAgenda('tobetsu'))}>
+          {t('ws.facilitator.presetTobetsu')}
+        </button>
+        <button type="button" className="btn" onClick={() => edit(presetAgenda('tomakomai'))} data-testid="ws-preset-tomakomai">
+          {t('ws.facilitator.presetTomakomai')}
+        </button>
+      </div>
+      <ol className="ws-phases">
+        {rows.map((r, i) => (
+          <li key={r.id} className={timer?.phaseId === r.id ? 'running' : undefined}>
+            <input type="time" value={r.start} onChange={(e) => patch(i, { start: e.target.value })} aria-label={t('ws.facilitator.start')} required />
+            <input type="time" value={r.end} onChange={(e) => patch(i, { end: e.target.value })} aria-label={t('ws.facilitator.end')} required />
+            <input value={r.title} onChange={(e) => patch(i, { title: e.target.value })} aria-label={t('ws.facilitator.phaseTitle')} maxLength={200} />
+            <button type="button" className="btn" disabled={dirty} onClick={() => startTimer(doc, { phaseId: r.id, durationMs: phaseDurationMs(r) }, LOCAL_ORIGIN)} title={t('ws.facilitator.startTimer')}>
+              ▶
+            </button>
+            <button type="button" className="btn subtle" onClick={() => edit(rows.filter((_, j) => j !== i))} aria-label={t('ws.facilitator.removePhase')}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="ws-row">
+        <button type="button" className="btn" onClick={() => edit([...rows, { id: newPhaseId(), title: '', start: last?.end ?? '13:30', end: last?.end ?? '13:40' }])}>
+          {t('ws.facilitator.addPhase')}
+        </button>
+        <button type="button" className="btn primary" onClick={save} disabled={!dirty} data-testid="ws-save-agenda">
+          {t('ws.facilitator.saveAgenda')}
+        </button>
+      </div>
+      {message && (
+        <p className={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      <div className="ws-row">
+        <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} aria-label={t('ws.facilitator.minutes')} className="ws-num" />
+        <span>{t('ws.facilitator.minutes')}</span>
+        <button
+          type="button"
+          className="btn"
+          disabled={!(minutes >= 1 && minutes <= 240)}
+          onClick={() => startTimer(doc, { durationMs: Math.round(minutes) * 60_000 }, LOCAL_ORIGIN)}
+          data-testid="ws-start-timer"
+        >
+          {t('ws.facilitator.startTimer')}
+        </button>
+        {timer &&
+          (timer.pausedRemainingMs === undefined ? (
+            <button type="button" className="btn" onClick={() => pauseTimer(doc, LOCAL_ORIGIN)}>
+              {t('ws.facilitator.pause')}
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => resumeTimer(doc, LOCAL_ORIGIN)}>
+              {t('ws.facilitator.resume')}
+            </button>
+          ))}
+        {timer && (
+          <button type="button" className="btn" onClick={() => stopTimer(doc, LOCAL_ORIGIN)}>
+            {t('ws.facilitator.stop')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

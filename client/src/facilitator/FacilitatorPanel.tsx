@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { BoardView, Presence } from '../../../shared/board';
+import { JoinQr } from './JoinQr';
+import { LockToggle } from './LockToggle';
+import { AgendaEditor } from './AgendaEditor';
+import { FollowControls } from './FollowControls';
+import { VotingControls } from './VotingControls';
+import { ScribeControls } from './ScribeControls';
+
+export interface FacilitatorPanelProps {
+  boardId: string;
+  token: string;
+  doc: Y.Doc;
+  clientId: number;
+  view: BoardView;
+  present: readonly Presence['user'][];
+  onFocus(group: string | null): void;
+  onProjector(): void;
+  onClose(): void;
+}
+
+/** Everything the facilitator runs the session with, in one side panel over the board. */
+export function FacilitatorPanel(p: FacilitatorPanelProps) {
+  const { t } = useTranslation();
+  const groups = [...new Set(p.view.sections.map((s) => s.group))];
+  return (
+    <aside className="ws-panel" aria-label={t('ws.facilitator.title')} data-testid="ws-panel">
+      <header className="ws-panel-head">
+        <h2>{t('ws.facilitator.title')}</h2>
+        <button type="button" className="btn" onClick={p.onClose}>
+          {t('ws.facilitator.close')}
+        </button>
+      </header>
+      <section>
+        <h3>{t('ws.facilitator.share')}</h3>
+        <JoinQr boardId={p.boardId} token={p.token} />
+      </section>
+      <section className="ws-row">
+        <LockToggle boardId={p.boardId} token={p.token} locked={p.view.meta.locked} />
+        <button type="button" className="btn" onClick={p.onProjector} data-testid="ws-projector">
+          {t('ws.facilitator.projector')}
+        </button>
+      </section>
+      <section>
+        <FollowControls doc={p.doc} clientId={p.clientId} groups={groups} onFocus={p.onFocus} />
+      </section>
+      <section>
+        <h3>{t('ws.facilitator.agenda')}</h3>
+        <AgendaEditor doc={p.doc} />
+      </section>
+      <section>
+        <h3>{t('ws.facilitator.voting')}</h3>
+        <VotingControls doc={p.doc} />
+      </section>
+      <section>
+        <h3>{t('ws.facilitator.scribes')}</h3>
+        <ScribeControls doc={p.doc} groups={groups} present={p.present} />
+      </section>
+    </aside>
+  );
+}

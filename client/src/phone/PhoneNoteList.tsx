@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import {
+  ballotOf,
+  castVote,
+  deleteNotes,
+  LIMITS,
+  readVoting,
+  retractVote,
+  setNoteText,
+  voteCounts,
+  votesLeft,
+  type BoardView,
+  type Note,
+  type Section,
+} from '../../../shared/board';
+import { LOCAL_ORIGIN } from '../actions';
+import type { Permissions } from '../board/usePermissions';
+import { useDocValue } from '../agenda/useDocValue';
+import { ImeTextarea } from './ImeTextarea';
+
+const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
+const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
+
+/** The group's notes by column; one's own (or, for a scribe, the group's) can be edited or deleted. */
+export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: readonly Section[]; group: string; userId: string | null; perms: Permissions }) {
+  const { doc, view, columns, group, userId, perms } = props;
+  const { t } = useTranslation();
+  const { voting, counts } = useDocValue(doc, readVotes, NO_VOTES);
+  const mine = userId ? ballotOf(doc, userId) : new Map<string, number>();
+  const left = userId ? votesLeft(doc, userId) : 0;
+  const ids = new Set(columns.map((s) => s.id));
+  const notes = view.notes.filter((n) => n.sectionId !== null && ids.has(n.sectionId));
+  return (
+    <section className="ws-list" aria-labelledby="ws-list-title" data-testid="phone-notes">
+      <h2 id="ws-list-title">{t('ws.phone.groupNotes', { group })}</h2>
+      {voting.open && userId && (
+        <p className="ws-votes-left" data-testid="phone-votes-left">
+          {t('ws.phone.votesLeft', { count: left })}
+        </p>
+      )}
+      {notes.length === 0 && <p className="muted">{t('ws.phone.noNotes')}</p>}
+      {columns.map((s) => {
+        const inColumn = notes.filter((n) => n.sectionId === s.id);
+        if (inColumn.length === 0) return null;
+        return (
+          <div key={s.id} className="ws-list-column">
+            <h3>{s.title}</h3>
+            <ul>
+              {inColumn.map((n) => (
+                <NoteItem
+                  key={n.id}
+                  note={n}
+                  own={n.authorId === userId}
+                  editable={perms.mayEdit(n)}
+                  showAuthor={!view.meta.anonymous}
+                  votes={counts.get(n.id) ?? 0}
+                  vote={voting.open && userId ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
+                  onSave={(text) => setNoteText(doc, n.id, text, LOCAL_ORIGIN)}
+                  onDelete={() => deleteNotes(doc, [n.id], LOCAL_ORIGIN)}
+                  onVote={(up) => userId && (up ? castVote(doc, n.id, userId, LOCAL_ORIGIN) : retractVote(doc, n.id, userId, LOCAL_ORIGIN))}
+                />
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+interface NoteItemProps {
+  note: Note;
+  own: boolean;
+  editable: boolean;
+  showAuthor: boolean;
+  votes: number;
+  vote: { mine: number; canAdd: boolean } | null;
+  onSave(text: string): void;
+  onDelete(): void;
+  onVote(up: boolean): void;
+}
+
+function NoteItem({ note, own, editable, showAuthor, votes, vote, onSave, onDelete, onVote }: NoteItemProps) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const tooLong = editing !== null && editing.length > LIMITS.noteTextMax;
+  const save = () => {
+    if (editing === null || tooLong || !editing.trim()) return;
+    onSave(editing.trim());
+    setEditing(null);
+  };
+  return (
+    <li className={`ws-note${own ? ' own' : ''}`} style={{ borderLeftColor: note.color }} data-testid="phone-note" data-note-id={note.id}>
+      {editing === null ? (
+        <p className="ws-note-text">{note.text}</p>
+      ) : (
+        <>
+          <ImeTextarea value={editing} onChange={(e) => setEditing(e.target.value)} onSubmit={save} rows={3} aria-label={t('ws.phone.text')} aria-invalid={tooLong} autoFocus />
+          {tooLong && <strong role="alert">{t('ws.phone.tooLong', { max: LIMITS.noteTextMax })}</strong>}
+        </>
+      )}
+      <div className="ws-note-meta">
+        {own ? <span className="ws-mine">{t('ws.phone.mine')}</span> : showAuthor && note.author ? <span className="muted">{note.author}</span> : null}
+        {(votes > 0 || vote) && <span className="ws-count">{t('ws.phone.votes', { count: votes })}</span>}
+      </div>
+      <div className="ws-note-actions">
+        {vote && (
+          <>
+            <button type="button" className="btn ws-tap" disabled={!vote.canAdd} onClick={() => onVote(true)} data-testid="phone-vote">
+              ＋ {t('ws.phone.vote')}
+            </button>
+            {vote.mine > 0 && (
+              <button type="button" className="btn ws-tap" onClick={() => onVote(false)}>
+                − {t('ws.phone.unvote')}
+              </button>
+            )}
+          </>
+        )}
+        {editable && editing === null && (
+          <button type="button" className="btn ws-tap" onClick={() => setEditing(note.text)} data-testid="phone-edit">
+            {t('ws.phone.edit')}
+          </button>
+        )}
+        {editing !== null && (
+          <>
+            <button type="button" className="btn primary ws-tap" onClick={save} disabled={tooLong}>
+              {t('ws.phone.save')}
+            </button>
+            <button type="button" className="btn ws-tap" onClick={() => setEditing(null)}>
+              {t('ws.phone.cancel')}
+            </button>
+          </>
+        )}
+        {editable && editing === null && (
+          <button
+            type="button"
+            className={`btn ws-tap${confirming ? ' danger' : ''}`}
+            onClick={() => (confirming ? onDelete() : setConfirming(true))}
+            onBlur={() => setConfirming(false)}
+            data-testid="phone-delete"
+          >
+            {confirming ? t('ws.phone.confirmDelete') : t('ws.phone.delete')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

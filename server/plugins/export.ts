@@ -1,0 +1,63 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply } from 'fastify';
+import { buildNoteTable } from '../../shared/export/table';
+import { toCsv } from '../../shared/export/csv';
+import { toMarkdown } from '../../shared/export/markdown';
+import { toJsonExport } from '../../shared/export/json';
+import { exportFileName } from '../../shared/export/filename';
+import { formatJst } from '../../shared/export/table';
+import { buildXlsx } from '../export/xlsx';
+import { attachment } from '../export/disposition';
+import { liveSource, snapshotSource, type ExportSource } from '../export/source';
+import { HttpError } from './errors';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  md: 'text/markdown; charset=utf-8',
+};
+
+type ExportRoute = { Params: { boardId: string; format: string }; Querystring: { snapshot?: string } };
+
+const isFormat = (f: string): f is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(f);
+
+async function render(format: ExportFormat, boardId: string, fallbackTitle: string, src: ExportSource): Promise<string | Buffer | object> {
+  if (format === 'json') return toJsonExport(boardId, fallbackTitle, src.view, src.extras, src.snapshot);
+  const table = buildNoteTable(src.view, src.extras);
+  table.title ||= fallbackTitle;
+  if (format === 'csv') return toCsv(table);
+  if (format === 'md') return toMarkdown(table, { subtitle: src.snapshot ? `スナップショット「${src.snapshot.name}」（${formatJst(src.snapshot.createdAt)}）` : undefined });
+  return buildXlsx(table, { exportedAt: Date.now(), snapshot: src.snapshot });
+}
+
+function sendDownload(reply: FastifyReply, format: ExportFormat, name: string, fallback: string, body: string | Buffer | object) {
+  return reply
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', attachment(name, fallback))
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+/**
+ * Downloads of a board as JSON (the whole model), CSV, XLSX or Markdown (the 付箋記入記録).
+ * Any role may export the live board; `?snapshot=ID` is organiser material, for the facilitator only.
+ */
+export default fp(
+  async (app) => {
+    app.get<ExportRoute>('/api/boards/:boardId/export.:format', async (req, reply) => {
+      const { format } = req.params;
+      if (!isFormat(format)) throw new HttpError(404, `unknown export format "${format}": use ${EXPORT_FORMATS.join(', ')}`);
+      const snapshotId = req.query.snapshot;
+      const { board } = await app.authorize(req, req.params.boardId, snapshotId !== undefined ? ['facilitator'] : ['facilitator', 'participant', 'viewer']);
+      const src = snapshotId !== undefined ? await snapshotSource(app, board.id, snapshotId) : await liveSource(app, board.id);
+      const title = src.view.meta.title || board.title;
+      const fallback = `board-${board.id}${src.snapshot ? `-${src.snapshot.id}` : ''}.${format}`;
+      return sendDownload(reply, format, exportFileName(title, format, src.snapshot?.name), fallback, await render(format, board.id, board.title, src));
+    });
+  },
+  { name: 'export', dependencies: ['store', 'auth'] },
+);

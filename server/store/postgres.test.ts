@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { describeStoreContract } from './store.contract';
+import { PostgresStore } from './postgres';
+import { servicesAvailable, startPostgres, type Service } from '../testing/services';
+import { freePort } from '../testing/startServer';
+import { newBoardId, newToken } from '../../shared/board/ids';
+
+const available = servicesAvailable();
+let pg: Service | undefined;
+beforeAll(async () => {
+  if (available) pg = await startPostgres();
+});
+afterAll(async () => {
+  await pg?.close();
+});
+
+const newBoard = () => ({
+  id: newBoardId(),
+  title: '苫小牧 研修',
+  createdAt: Date.now(),
+  tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
+  locked: false,
+});
+
+/** n updates of one doc, each adding one string to an array. */
+function updates(n: number, prefix: string): Uint8Array[] {
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  for (let i = 0; i < n; i++) doc.getArray<string>('t').push([`${prefix}${i}`]);
+  return out;
+}
+
+const replay = (log: Uint8Array[]): string[] => {
+  const d = new Y.Doc();
+  for (const u of log) Y.applyUpdate(d, u);
+  return d.getArray<string>('t').toArray();
+};
+
+describe.skipIf(!available)('PostgresStore', () => {
+  describeStoreContract('postgres', () => PostgresStore.connect(pg!.url));
+
+  it('keeps every update another process appends while this one compacts', async () => {
+    const [a, b] = await Promise.all([PostgresStore.connect(pg!.url), PostgresStore.connect(pg!.url)]);
+    try {
+      const board = newBoard();
+      await a.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()));
+      const log = updates(300, 'n');
+      let appending = true;
+      const compactions = (async () => {
+        let n = 0;
+        while (appending) {
+          await a.compact(board.id, (us) => Y.mergeUpdates(us));
+          n++;
+        }
+        return n;
+      })();
+      // Ten at a time on several connections, so appends commit out of id order around the compactions.
+      for (let i = 0; i < log.length; i += 10) await Promise.all(log.slice(i, i + 10).map((u) => b.appendUpdate(board.id, u)));
+      appending = false;
+      expect(await compactions).toBeGreaterThan(0);
+      expect(replay(await b.loadUpdates(board.id))).toEqual(log.map((_, i) => `n${i}`));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('counts the rows of the board log on each append, so the room knows when to compact', async () => {
+    const store = await PostgresStore.connect(pg!.url);
+    try {
+      const board = newBoard();
+      await store.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()));
+      const counts = [];
+      for (const u of updates(3, 'x')) counts.push(await store.appendUpdate(board.id, u));
+      expect(counts).toEqual([2, 3, 4]);
+      await store.compact(board.id, (us) => Y.mergeUpdates(us));
+      expect(await store.appendUpdate(board.id, updates(1, 'y')[0]!)).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('starts several processes on an empty database at once (schema creation does not race)', async () => {
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.connect(pg!.url)));
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('refuses to start on an unreachable database, naming DATABASE_URL and the address but never the password', async () => {
+    const port = await freePort();
+    const err = await PostgresStore.connect(`postgres://fusen:s3cret-pw@127.0.0.1:${port}/fusen`).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('DATABASE_URL');
+    expect((err as Error).message).toContain(`127.0.0.1:${port}`);
+    expect((err as Error).message).not.toContain('s3cret-pw');
+  });
+});
