@@ -12,10 +12,10 @@ export const SERVER_NAMES: readonly ServerName[] = ['ours', 'y-websocket', 'hocu
 const ROOT = resolve(import.meta.dirname, '..');
 
 /**
- * Ours as deployed, except the per-address limits: every simulated participant comes from 127.0.0.1,
- * where a hall's phones would each have their own address.
+ * Ours as deployed (default limits, SQLite in a temp DATA_DIR), except the per-address limits: every
+ * simulated participant comes from 127.0.0.1, where a hall's phones would each have their own address.
  */
-const OURS_ENV = { LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_IP: '0', BOARDS_PER_IP_PER_HOUR: '0' };
+export const OURS_ENV = { LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_IP: '0', BOARDS_PER_IP_PER_HOUR: '0' };
 
 /** Servers still running, killed if the benchmark itself is interrupted. */
 const running = new Set<ChildProcess>();
@@ -32,6 +32,8 @@ export interface BenchServer {
   base: Omit<Target, 'room' | 'token'>;
   /** A fresh board: ours through POST /api/boards (participant token), the peers by naming a room. */
   newBoard(): Promise<{ room: string; token?: string }>;
+  /** What the server printed so far (warnings, errors). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -63,7 +65,9 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     PORT: String(port),
     ...(name === 'ours' ? { ...OURS_ENV, DATA_DIR: dataDir, CLIENT_DIR: join(ROOT, 'dist/client'), ...opts.env } : {}),
   };
-  const proc = spawn(process.execPath, command(name, opts.nodeArgs ?? []), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=DIR profiles every server started (node --cpu-prof), for finding what a target misses on.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, name)}`] : [];
+  const proc = spawn(process.execPath, command(name, [...prof, ...(opts.nodeArgs ?? [])]), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(proc);
   proc.once('exit', () => running.delete(proc));
   prioritise(proc.pid!);
@@ -87,7 +91,9 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
       const b = (await r.json()) as { boardId: string; participantToken: string };
       return { room: b.boardId, token: b.participantToken };
     },
+    output: () => output,
     stop: async () => {
+      if (process.env.BENCH_DEBUG) console.error(`[${name}] ${output.slice(-3000)}`);
       await stopProcess(proc);
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -23,11 +23,13 @@ export const ConfigSchema = z.object({
   MAX_NOTES_PER_BOARD: int(LIMITS.notesPerBoard),
   UPDATES_PER_SEC: int(50),
   UPDATES_BURST: int(300),
-  AWARENESS_PER_SEC: int(20),
-  AWARENESS_BURST: int(60),
+  AWARENESS_PER_SEC: int(60),
+  AWARENESS_BURST: int(120),
   AWARENESS_MAX_BYTES: int(16 * 1024),
   AWARENESS_IDS_PER_CONNECTION: int(4),
   MAX_CONNECTIONS_PER_IP: int(500),
+  /** A socket that does not answer a ping within this long is dropped (a phone that left the hall's Wi-Fi). */
+  HEARTBEAT_MS: int(30_000),
   BOARDS_PER_IP_PER_HOUR: int(60),
   /** Whose X-Forwarded-For to believe: 'loopback' (a reverse proxy on this machine), true, false, or a list of addresses. */
   TRUST_PROXY: z.string().default('loopback'),
@@ -54,6 +56,8 @@ export function roomLimits(config: Config) {
     maxPendingBytes: config.MAX_MESSAGE_BYTES,
     maxBytes: config.AWARENESS_MAX_BYTES,
     idsPerConnection: config.AWARENESS_IDS_PER_CONNECTION,
+    awarenessPerSec: config.AWARENESS_PER_SEC,
+    awarenessBurst: config.AWARENESS_BURST,
   };
 }
 

@@ -32,14 +32,14 @@ export interface BenchClient {
 const toBuffer = (data: unknown): Buffer =>
   Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data as Buffer[]) : Buffer.from(data as ArrayBuffer);
 
-/** A live doc update from the server (sync message, "update" kind), in either protocol's framing. */
-export function isDocUpdate(buf: Buffer, protocol: Protocol): boolean {
+/** The sync message kind of a frame (1 = whole state, 2 = live update), or null for anything else (presence…). */
+function syncKind(buf: Buffer, protocol: Protocol): number | null {
   try {
     const d = decoding.createDecoder(buf);
     if (protocol === 'hocuspocus') decoding.readVarString(d); // the document name
-    return decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 2;
+    return decoding.readVarUint(d) === 0 ? decoding.readVarUint(d) : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -64,7 +64,7 @@ function tappedWebSocket(tap: (buf: Buffer) => void, keep: (buf: Buffer) => bool
 }
 
 export interface ClientOptions {
-  /** Sees every incoming frame first. */
+  /** Sees every incoming sync frame (doc content) first, as it comes off the socket. */
   tap?: (buf: Buffer) => void;
   /**
    * Passive receive: once synced, live doc updates are timed at the socket but not applied to this
@@ -79,12 +79,15 @@ export function openClient(target: Target, opts: ClientOptions = {}): BenchClien
   let bytes = 0;
   let opens = 0;
   let isSynced = false;
+  let kind: number | null = null;
   const Socket = tappedWebSocket(
     (buf) => {
       bytes += buf.length;
-      opts.tap?.(buf);
+      kind = syncKind(buf, target.protocol);
+      // Only doc content can carry op markers; presence frames (the bulk, with echoes) are not scanned.
+      if (kind !== null) opts.tap?.(buf);
     },
-    (buf) => !(opts.passive && isSynced && isDocUpdate(buf, target.protocol)),
+    () => !(opts.passive && isSynced && kind === 2),
   );
   const doc = new Y.Doc();
   if (target.protocol === 'y-websocket') {

@@ -3,6 +3,7 @@
  * It never shares a process with the server under test.
  */
 import * as Y from 'yjs';
+import { readFileSync } from 'node:fs';
 import { addNote, noteText, notesOf } from '../../shared/board/doc';
 import { userIdFromKey } from '../../shared/board/identity';
 import { openClient, type BenchClient, type Target } from './clients';
@@ -94,7 +95,7 @@ function start(writers: number[] | 'all', opsPerSecond: number, dragger: number 
 const sentSoFar = (): Record<number, number> => Object.fromEntries(members.filter((m) => m.seq > 0).map((m) => [m.sender, m.seq]));
 
 function stop(): Record<number, number> {
-  for (const t of timers) (clearTimeout(t), clearInterval(t));
+  for (const t of timers) clearTimeout(t); // clears intervals too
   timers.length = 0;
   return sentSoFar();
 }
@@ -182,6 +183,7 @@ if (process.env.BENCH_DEBUG) {
   let last = performance.now();
   let lag = 0;
   let c0 = process.cpuUsage();
+  let rd0 = 0;
   setInterval(() => {
     const now = performance.now();
     lag = Math.max(lag, now - last - 10);
@@ -190,7 +192,9 @@ if (process.env.BENCH_DEBUG) {
   setInterval(() => {
     const c = process.cpuUsage(c0);
     c0 = process.cpuUsage();
-    console.error(`[gen ${process.pid}] lag ${lag.toFixed(0)}ms cpu ${((c.user + c.system) / 10000).toFixed(0)}% members ${members.length} samples ${receivers.latency.count}`);
+    const rd = Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+    console.error(`[gen ${process.pid}] lag ${lag.toFixed(0)}ms cpu ${((c.user + c.system) / 10000).toFixed(0)}% runqueue ${(rd - rd0).toFixed(0)}ms members ${members.length} samples ${receivers.latency.count}`);
+    rd0 = rd;
     lag = 0;
   }, 1000).unref();
 }

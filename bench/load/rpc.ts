@@ -36,6 +36,12 @@ export interface Replies {
 
 const ENTRY = resolve(import.meta.dirname, 'generator.ts');
 
+/** Generators still running, killed if the benchmark itself is interrupted. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of running) p.kill('SIGKILL');
+});
+
 /** The orchestrator's handle on one load generator child process. */
 export class Generator {
   private proc: ChildProcess;
@@ -44,10 +50,10 @@ export class Generator {
   private exited: Promise<void>;
 
   constructor() {
-    this.proc = fork(ENTRY, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, 'generators')}`] : [];
+    this.proc = fork(ENTRY, [], { execArgv: [...prof, '--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
     prioritise(this.proc.pid!);
-    const proc = this.proc;
-    process.once('exit', () => proc.kill('SIGKILL'));
+    running.add(this.proc);
     this.proc.on('message', (m: { id: number; result?: unknown; error?: string }) => {
       const w = this.waiting.get(m.id);
       if (!w) return;
@@ -57,6 +63,7 @@ export class Generator {
     });
     this.exited = new Promise((res) =>
       this.proc.once('exit', () => {
+        running.delete(this.proc);
         for (const w of this.waiting.values()) w.rej(new Error('load generator exited'));
         this.waiting.clear();
         res();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { newToken } from '../../shared/board/ids';
 import { setMeta } from '../../shared/board/doc';
 import { CLOSE } from '../rooms/connection';
-import type { ControlMessage } from '../rooms/busMessages';
+import { busMessage, BUS_CONTROL, type ControlMessage } from '../rooms/busMessages';
 import type { Room } from '../rooms/room';
 import { HttpError, parseInput } from './errors';
 import { linksFor } from './boards';
@@ -33,6 +33,10 @@ export default fp(
       }
     });
 
+    /** Tells every process serving the board, whether or not this one has it loaded. */
+    const publishControl = (boardId: string, control: ControlMessage) =>
+      app.bus.publish(`board:${boardId}`, busMessage(BUS_CONTROL, app.rooms.instanceId, control));
+
     app.post<BoardParams>('/api/boards/:boardId/rotate', async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
       const { roles } = parseInput(RotateSchema, req.body);
@@ -41,10 +45,8 @@ export default fp(
       await app.store.updateBoard(board.id, { tokens });
       const fresh = { ...board, tokens };
       const room = await app.rooms.peek(board.id);
-      if (room) {
-        room.record = { ...room.record, tokens };
-        room.publishControl({ type: 'tokens-rotated', roles });
-      }
+      if (room) room.record = { ...room.record, tokens };
+      publishControl(board.id, { type: 'tokens-rotated', roles });
       const closed = await app.rooms.closeRoles(board.id, roles, CLOSE.badToken, 'this link was replaced; ask the facilitator for the new one');
       req.log.info({ boardId: board.id, roles, closed }, 'links rotated');
       return { links: linksFor(app.publicUrl(), fresh), ...Object.fromEntries(roles.map((r) => [`${r}Token`, tokens[r]])) };
@@ -52,11 +54,15 @@ export default fp(
 
     app.delete<BoardParams>('/api/boards/:boardId', async (req, reply) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
+      // Nothing more is written for it from here on, and what was in flight is stored before the delete.
       const room = await app.rooms.peek(board.id);
-      room?.publishControl({ type: 'deleted' });
-      // Sockets first and writes in flight finished, so nothing is written for the board after it is gone.
-      await app.rooms.forget(board.id, CLOSE.boardDeleted, 'the facilitator deleted this board');
+      if (room) {
+        room.deleted = true;
+        await room.flush();
+      }
       await app.store.deleteBoard(board.id);
+      publishControl(board.id, { type: 'deleted' });
+      await app.rooms.forget(board.id, CLOSE.boardDeleted, 'the facilitator deleted this board');
       req.log.info({ boardId: board.id }, 'board deleted');
       return reply.code(204).send();
     });

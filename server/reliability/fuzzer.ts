@@ -25,6 +25,8 @@ export interface FuzzReport {
   closeCodes: Record<number, number>;
   /** Hostile sockets that sent only tolerated messages and were closed by the fuzzer after the server answered. */
   closedByFuzzer: number;
+  /** Sockets the server neither closed nor answered within 5 s (a slow or stuck server). */
+  timedOut: number;
   unexpectedCloseCodes: number[];
   serverExitedDuringRun: boolean;
   healthChecks: number;
@@ -33,7 +35,7 @@ export interface FuzzReport {
   honestNotes: number;
   honestMissing: number;
   honestDisconnects: number;
-  honestCloseCodes: number[];
+  honestCloseCodes: string[];
   honestPresenceIntact: boolean;
   boardsLoadedAfterIdle: number;
   unexpectedServerErrors: number;
@@ -77,6 +79,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     hostileSockets: 0,
     closeCodes: {},
     closedByFuzzer: 0,
+    timedOut: 0,
     unexpectedCloseCodes: [],
     serverExitedDuringRun: false,
     healthChecks: 0,
@@ -108,7 +111,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       h.provider.on('connection-close', (e: CloseEvent | null) => {
         if (!counting) return;
         report.honestDisconnects++;
-        report.honestCloseCodes.push(e?.code ?? 0);
+        report.honestCloseCodes.push(`${e?.code ?? 0} ${e?.reason ?? ''}`.trim());
       });
     report.rssMiB.start = report.rssMiB.peak = rssMiB(server.proc.pid!);
 
@@ -123,9 +126,10 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     const worker = async (wr: Rng) => {
       while (report.messagesSent < opts.messages && server.proc.exitCode === null) {
         await hostileSocket(server.wsUrl, pickTarget(wr, targets), wr, ctx, report);
-        if (report.messagesSent - lastSay >= 10_000) {
+        if (report.messagesSent - lastSay >= 5000) {
           lastSay = report.messagesSent;
-          say(`  ${report.messagesSent} messages, ${report.hostileSockets} sockets, server RSS ${rssMiB(server.proc.pid!)} MiB`);
+          const s = Math.round((Date.now() - hostileStart) / 1000);
+          say(`  ${s} s: ${report.messagesSent} messages, ${report.hostileSockets} sockets (${report.timedOut} timed out), server RSS ${rssMiB(server.proc.pid!)} MiB`);
         }
       }
     };
@@ -209,7 +213,12 @@ async function hostileSocket(wsUrl: string, target: Target, r: Rng, ctx: Paramet
   let byUs = false;
   let mayDrop = false;
   const closed = new Promise<void>((res) => {
-    const timer = setTimeout(() => ((byUs = true), ws.terminate()), 5000);
+    const timer = setTimeout(() => {
+      byUs = true;
+      // Raw bytes can leave a frame half sent: the server rightly waits for the rest (its heartbeat drops the socket later).
+      if (!mayDrop) report.timedOut++;
+      ws.terminate();
+    }, 5000);
     ws.on('close', (code) => {
       clearTimeout(timer);
       if (byUs) report.closedByFuzzer++;
@@ -251,7 +260,8 @@ async function runHonest(clients: HonestClient[], r: Rng, running: () => boolean
     if (own.length < 10 || x < 0.4) h.write(`本物の付箋 ${n++} 伴走型支援`);
     else if (x < 0.9) h.edit(own[Math.floor(r() * own.length)]!, `編集済み ${n++} 居場所づくり`);
     else h.remove(own[0]!);
-    await new Promise((res) => setTimeout(res, 20));
+    // About ten edits a second on the two boards: a busy workshop.
+    await new Promise((res) => setTimeout(res, 100));
   }
 }
 

@@ -71,3 +71,31 @@ export function rollBack(doc: Y.Doc, tr: Y.Transaction): void {
     undo.destroy();
   }
 }
+
+/** Updates Yjs holds back until what they build on arrives: one sender's, kept apart from everyone else's. */
+export interface HeldBack {
+  structs: Y.Doc['store']['pendingStructs'];
+  ds: Uint8Array | null;
+}
+
+export const noneHeldBack = (): HeldBack => ({ structs: null, ds: null });
+
+/**
+ * Runs `fn` with the doc's held-back updates swapped for one sender's. Yjs keeps one pile per doc
+ * and retries it inside whatever transaction comes next, so without this a hostile update held back
+ * earlier would land inside an honest client's transaction, and be charged to (and refused with) it.
+ */
+export function withHeldBack<T>(doc: Y.Doc, held: HeldBack, fn: () => T): T {
+  const store = doc.store;
+  const shared: HeldBack = { structs: store.pendingStructs, ds: store.pendingDs };
+  store.pendingStructs = held.structs;
+  store.pendingDs = held.ds;
+  try {
+    return fn();
+  } finally {
+    held.structs = store.pendingStructs;
+    held.ds = store.pendingDs;
+    store.pendingStructs = shared.structs;
+    store.pendingDs = shared.ds;
+  }
+}

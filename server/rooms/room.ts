@@ -6,11 +6,24 @@ import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
 import { CLOSE, type Connection } from './connection';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, ProtocolError } from './protocol';
-import { applyGuarded, RefusedChange } from './guardedApply';
+import { applyGuarded, noneHeldBack, RefusedChange, withHeldBack, type HeldBack } from './guardedApply';
 import { BoardSizeMeter, checkBoardLimits, DEFAULT_BOARD_LIMITS, type BoardLimits } from './boardLimits';
 import { gateAwareness, type AwarenessContext, type AwarenessLimits } from './awarenessGate';
 import { readMeta } from '../../shared/board/doc';
 import { busMessage, readBusMessage, BUS_AWARENESS, BUS_CONTROL, BUS_UPDATE, type ControlMessage } from './busMessages';
+
+/**
+ * Least time between two broadcasts of a room's changes (and of its presence). Bounds what batching
+ * adds to a change's latency; under load it turns hundreds of messages per second and socket into
+ * at most 1000 / FLUSH_GAP_MS, each carrying every change since the last.
+ */
+export const FLUSH_GAP_MS = 10;
+/**
+ * The same for presence: cursors and dragged notes at up to 20 frames a second look smooth, and every
+ * stock y-websocket client sends each presence message it receives back to the server, so in a room
+ * of N people each broadcast costs N sends and N echoes.
+ */
+export const PRESENCE_GAP_MS = 50;
 
 /** Origins of doc changes that are not a connection's. */
 export const FROM_STORE = Symbol('store');
@@ -29,7 +42,7 @@ export interface RoomDeps {
 }
 
 export type RoomLimits = BoardLimits & AwarenessLimits;
-export const DEFAULT_ROOM_LIMITS: RoomLimits = { ...DEFAULT_BOARD_LIMITS, maxBytes: 16 * 1024, idsPerConnection: 4 };
+export const DEFAULT_ROOM_LIMITS: RoomLimits = { ...DEFAULT_BOARD_LIMITS, maxBytes: 16 * 1024, idsPerConnection: 4, awarenessPerSec: 60, awarenessBurst: 120 };
 
 /**
  * Checks a change a connection made, inside its transaction and before anything is stored or sent;
@@ -46,6 +59,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
   private writeChain: Promise<void> = Promise.resolve();
+  /** Client changes of this pass of the event loop, not yet stored nor sent (see flushPending). */
+  private pending: { update: Uint8Array; sender: Connection | null }[] = [];
   private appended = 0;
   private dirty = false;
   private unsubscribe: (() => void) | null = null;
@@ -56,13 +71,19 @@ export class Room {
   readonly guards: ChangeGuard[] = [];
   readonly limits: RoomLimits;
   private sizeMeter: BoardSizeMeter | null = null;
+  /** Each connection's held-back updates; dropped with the connection (its client resends them on reconnect). */
+  private readonly heldBack = new WeakMap<Connection, HeldBack>();
+  /** Which connection last took each presence id (ids are only ever added in onAwarenessUpdate). */
+  private readonly presenceOwners = new Map<number, Connection>();
   private readonly awarenessContext: AwarenessContext = {
     present: (id) => this.awareness.states.has(id),
+    // Asked for every entry of every presence echo: an index, not a scan of every socket (O(N²) a second).
     ownerOf: (id) => {
-      for (const c of this.conns) if (c.awarenessIds.has(id)) return c;
-      return null;
+      const c = this.presenceOwners.get(id);
+      return c && this.conns.has(c) && c.awarenessIds.has(id) ? c : null;
     },
     serverClientId: this.awareness.clientID,
+    clockOf: (id) => this.awareness.meta.get(id)?.clock,
   };
 
   constructor(
@@ -112,6 +133,7 @@ export class Room {
 
   removeConnection(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    for (const id of conn.awarenessIds) if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id);
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
   }
 
@@ -119,9 +141,15 @@ export class Room {
   handleMessage(conn: Connection, data: Uint8Array): void {
     const msg = decodeClientMessage(data);
     switch (msg.type) {
-      case 'sync-step1':
-        conn.send(encodeSyncStep2(this.diffFor(msg.stateVector)));
+      case 'sync-step1': {
+        const diff = encodeSyncStep2(this.diffFor(msg.stateVector));
+        if (this.pending.length === 0) return conn.send(diff);
+        // The doc holds changes still waiting for their batch: the answer goes out once they are
+        // stored, so a newcomer never holds a note the server could lose either.
+        this.flushPending();
+        this.writeChain = this.writeChain.then(() => conn.send(diff));
         return;
+      }
       case 'sync-step2':
       case 'sync-update':
         // A read-only or locked-out client's changes are dropped, never applied: its peers never see them.
@@ -162,7 +190,9 @@ export class Room {
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
     const full = this.sizeMeter?.check(update.length, this.limits.maxBoardBytes);
     if (full) throw full;
-    const outcome = applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr));
+    let held = this.heldBack.get(conn);
+    if (!held) this.heldBack.set(conn, (held = noneHeldBack()));
+    const outcome = withHeldBack(this.doc, held, () => applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr)));
     if (outcome.ok) return;
     if ('refused' in outcome) {
       this.deps.log.warn({ boardId: this.boardId, conn: conn.id, reason: outcome.refused.message }, 'change refused');
@@ -190,13 +220,42 @@ export class Room {
       return;
     }
     const sender = this.conns.has(origin as Connection) ? (origin as Connection) : null;
-    // Stored before anyone sees it: a client never holds a note the server could lose.
+    this.pending.push({ update, sender });
+    if (this.pending.length === 1) this.scheduleFlush('doc', this.flushPending);
+  }
+
+  private readonly lastFlushAt = { doc: -Infinity, presence: -Infinity };
+  /**
+   * Right after this pass of the event loop, or — when the last flush is less than FLUSH_GAP_MS ago —
+   * that long after it: a lone change goes out at once, a busy board's changes go out in batches.
+   */
+  private scheduleFlush(kind: 'doc' | 'presence', flush: () => void): void {
+    const wait = this.lastFlushAt[kind] + (kind === 'doc' ? FLUSH_GAP_MS : PRESENCE_GAP_MS) - performance.now();
+    if (wait <= 0) setImmediate(flush);
+    else setTimeout(flush, wait);
+  }
+
+  /**
+   * Changes since the last flush go out as one: merged into a single update, stored in one write, sent
+   * as one message per socket and one bus message. Under load more changes share a flush, so batches
+   * grow exactly when per-message costs (a syscall per socket) would hurt.
+   * Stored before anyone sees it: a client never holds a note the server could lose.
+   */
+  private flushPending = (): void => {
+    if (this.pending.length === 0) return;
+    this.lastFlushAt.doc = performance.now();
+    const batch = this.pending;
+    this.pending = [];
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+    // The sender already has its own change; a batch from several senders goes to all of them alike
+    // (encoded once), and a sender applying its own change again is a no-op in Yjs.
+    const sender = batch.every((b) => b.sender === batch[0]!.sender) ? batch[0]!.sender : null;
     this.writeChain = this.writeChain.then(async () => {
       await this.persist(update);
       this.broadcast(encodeSyncUpdate(update), sender);
       this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, update));
     });
-  }
+  };
 
   private async persist(update: Uint8Array): Promise<void> {
     if (this.dirty || this.deleted) return; // the store is away; the whole state is written when it is back
@@ -250,13 +309,44 @@ export class Room {
     const conn = this.conns.has(origin as Connection) ? (origin as Connection) : null;
     if (conn) {
       // `updated` too: a reconnecting client may take its own presence over from its dead socket.
-      for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
+      for (const id of [...added, ...updated]) {
+        conn.awarenessIds.add(id);
+        this.presenceOwners.set(id, conn);
+      }
+      for (const id of removed) {
+        conn.awarenessIds.delete(id);
+        if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id);
+      }
     }
+    if (this.presenceChanged.size === 0) this.scheduleFlush('presence', this.flushPresence);
+    for (const id of changed) {
+      this.presenceChanged.add(id);
+      if (origin !== FROM_BUS) this.presenceToPublish.add(id);
+    }
+  };
+
+  /**
+   * Presence changes since the last flush (a dragged note at 10 Hz, cursors, each client's 15 s
+   * keep-alive) go out as one message with the latest state of each: one send per socket.
+   */
+  private flushPresence = (): void => {
+    if (this.destroyed || this.presenceChanged.size === 0) return;
+    this.lastFlushAt.presence = performance.now();
+    const known = (ids: Set<number>) => [...ids].filter((id) => this.awareness.meta.has(id));
+    const changed = known(this.presenceChanged);
+    const toPublish = known(this.presenceToPublish);
+    this.presenceChanged.clear();
+    this.presenceToPublish.clear();
+    if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast(encodeAwareness(update), null);
-    if (origin !== FROM_BUS) this.deps.bus.publish(this.channel, busMessage(BUS_AWARENESS, this.deps.instanceId, update));
+    if (toPublish.length === 0) return;
+    const published = toPublish.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, toPublish);
+    this.deps.bus.publish(this.channel, busMessage(BUS_AWARENESS, this.deps.instanceId, published));
   };
+  private readonly presenceChanged = new Set<number>();
+  /** Of those, the ones to tell other processes about (not the ones they told us). */
+  private readonly presenceToPublish = new Set<number>();
 
   /** Encodes once, sends the same bytes to every socket; a socket that cannot keep up is dropped. */
   broadcast(message: Uint8Array, except: Connection | null): void {
@@ -316,6 +406,7 @@ export class Room {
 
   /** Waits until every change so far is stored. */
   flush(): Promise<void> {
+    this.flushPending();
     return this.writeChain;
   }
 

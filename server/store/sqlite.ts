@@ -61,6 +61,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
+    // Notes can describe real households: deleted content is overwritten, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmts = {
@@ -115,6 +117,8 @@ export class SqliteStore implements Store {
       this.stmts.deleteSnapshots.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
+    // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {

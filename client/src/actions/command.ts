@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { notesOf } from '../../../shared/board';
+import { metaOf, notesOf } from '../../../shared/board';
 
 /**
  * The origin of every write made by this user's own actions. Undo tracks only this origin,
@@ -13,6 +13,17 @@ export interface Command<Args, Result = void> {
   perform(doc: Y.Doc, args: Args): Result;
 }
 
+/**
+ * Undo covers this person's changes to notes. The meta map is in scope only for transactions that also
+ * change notes, so a facilitator's auto-group layout (categories, positions and the region rectangles,
+ * one transaction) comes back in one step, while a timer start or a vote setting is never undone by Ctrl+Z.
+ */
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager(notesOf(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 600 });
+  const notes = notesOf(doc);
+  return new Y.UndoManager([notes, metaOf(doc)], {
+    trackedOrigins: new Set([LOCAL_ORIGIN]),
+    captureTimeout: 600,
+    // (Yjs types the map's events more narrowly than the transaction's set of changed types.)
+    captureTransaction: (tr) => tr.changedParentTypes.has(notes as never),
+  });
 }

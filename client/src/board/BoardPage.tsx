@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canFacilitate, DEFAULT_CATEGORIES, notesOf, sectionsOf, type Presence } from '../../../shared/board';
-import { addNoteCommand, colorNotesCommand, deleteNotesCommand, moveNotesCommand } from '../actions';
+import { addNoteCommand, colorNotesCommand, deleteNotesCommand } from '../actions';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { noteFontSize } from '../canvas/style';
-import { fitRect, initialView, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
+import { fitRect, initialView, panBy, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
 import { NoteEditor } from '../editor/NoteEditor';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { LockedBanner } from '../ui/LockedBanner';
@@ -29,8 +29,16 @@ import { VoteBadges } from '../facilitator/VoteBadges';
 import { useFollowFacilitator } from '../facilitator/useFollowFacilitator';
 import { useProjector } from '../facilitator/useProjector';
 import { setBoardLocked } from '../facilitator/api';
+import { CategoryWhy, dropNotesCommand, GroupingCanvasContext, GroupingRegions, GroupingTools, useGrouping } from '../grouping';
+import { ListView, LIST_TITLE_ID } from '../list/ListView';
+import { rememberListView, startsAsList } from '../list/preference';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { ShortcutHelp } from '../ui/ShortcutHelp';
+import { nudgeMoves, PAN_STEP, PAN_STEP_BIG } from './shortcuts';
 
 const EDITOR_MIN = { width: 240, height: 180 };
+/** The floating toolbar covers the bottom of the stage; a fitted view keeps clear of it. */
+const TOOLBAR_SPACE = 72;
 
 export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
@@ -46,6 +54,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const { doc, role } = conn;
   const view = useBoardView(doc);
   const undo = useUndo(doc);
+  const grouping = useGrouping(doc);
 
   const [name, setName] = useState(displayName);
   const [askName, setAskName] = useState(() => !nameAsked());
@@ -67,6 +76,23 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const [editingId, setEditingId] = useState<string | null>(null);
   const [color, setColor] = useState(lastColor);
   const [sharing, setSharing] = useState(false);
+  // The list view is the board for keyboard and screen-reader users; the canvas stays mounted but hidden meanwhile.
+  const [listView, setListView] = useState(() => startsAsList(window.location.search));
+  const [focusList, setFocusList] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const showList = (on: boolean) => {
+    setListView(on);
+    rememberListView(on);
+    setEditingId(null);
+  };
+  useEffect(() => {
+    if (!focusList || !listView) return;
+    const title = document.getElementById(LIST_TITLE_ID);
+    if (title) {
+      title.focus();
+      setFocusList(false);
+    }
+  }, [focusList, listView, view]);
 
   const contentBounds = useCallback(() => unionRect([...view.notes, ...view.sections]), [view.notes, view.sections]);
   const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [contentBounds, size]);
@@ -121,14 +147,32 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     if (doc && editableSelection.length) colorNotesCommand.perform(doc, { ids: editableSelection, color: c });
   };
 
+  // Canvas shortcuts stand down in the list view, which has its own controls for all of them.
+  const onCanvas = !listView;
+  const movable = canEdit && !projector.on;
   useBoardShortcuts(!!doc, {
-    onDelete: deleteSelected,
+    onDelete: () => onCanvas && deleteSelected(),
     onEscape: () => setSelection(new Set()),
     onUndo: () => canEdit && undo.undo(),
     onRedo: () => canEdit && undo.redo(),
-    onSelectAll: () => setSelection(new Set(noteIds)),
+    onSelectAll: () => onCanvas && setSelection(new Set(noteIds)),
     onEditSelected: () => {
-      if (liveSelection.size === 1) editIfAllowed([...liveSelection][0]!);
+      if (onCanvas && liveSelection.size === 1) editIfAllowed([...liveSelection][0]!);
+    },
+    onNewNote: () => onCanvas && movable && addInView(),
+    onHelp: () => setHelpOpen((open) => !open),
+    onZoomFit: () => onCanvas && zoomToFit(),
+    onZoom: (f) => onCanvas && follow.userSetViewport((vp) => zoomAt(vp, { x: size.width / 2, y: size.height / 2 }, f)),
+    onArrow: (dx, dy, big) => {
+      if (!onCanvas || !doc) return;
+      if (movable && liveSelection.size > 0) {
+        // One write per key press, filed like a drop (section, and the facilitator's category regions).
+        const moves = nudgeMoves(view.notes, liveSelection, dx, dy, big);
+        dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] });
+      } else {
+        const step = big ? PAN_STEP_BIG : PAN_STEP;
+        follow.userSetViewport((vp) => panBy(vp, -dx * step, -dy * step));
+      }
     },
   });
 
@@ -138,7 +182,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       placeholder: canEdit ? t('note.placeholder') : '',
       broken: t('note.broken'),
       anonymous: t('presence.anonymous'),
-      category: (id: string) => (id === 'unsorted' ? null : (DEFAULT_CATEGORIES as readonly string[]).includes(id) ? t(`category.${id}`) : id),
+      category: (id: string) => ((DEFAULT_CATEGORIES as readonly string[]).includes(id) ? t(`category.${id}`) : id),
     }),
     [t, canEdit],
   );
@@ -151,6 +195,18 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
 
   return (
     <div className={`board-page${projector.on ? ' ws-projector' : ''}`} data-testid="board-page" data-role={role ?? 'unknown'}>
+      <a
+        className="skip-link"
+        href="#list-view"
+        data-testid="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          showList(true);
+          setFocusList(true);
+        }}
+      >
+        {listView ? t('list.skipToNotes') : t('list.skipToList')}
+      </a>
       <header className="board-header">
         <a className="brand" href="/" aria-label={t('home.title')}>
           付箋
@@ -171,34 +227,41 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
             {t('share.open')}
           </button>
         )}
+        <button type="button" className="btn" onClick={() => showList(!listView)} data-testid="list-toggle">
+          {listView ? t('list.hide') : t('list.show')}
+        </button>
         <ExportMenu boardId={boardId} token={token} role={role} view={view} doc={doc} />
         {role && role !== 'viewer' && (
           <button type="button" className="btn subtle" onClick={() => setAskName(true)} title={t('name.title')}>
             {name || t('presence.anonymous')}
           </button>
         )}
-        <ConnectionBadge status={conn.status} peers={presence.others.length} />
+        <LanguageSwitch />
+        <ConnectionBadge status={conn.status} peers={presence.others.length} unsent={conn.unsent} />
       </header>
       {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
-      <div className="board-stage" ref={stageBox}>
+      <div className="board-stage" ref={stageBox} hidden={listView}>
         {doc && size.width > 0 && (
-          <BoardCanvas
-            view={view}
-            size={size}
-            viewport={viewport}
-            setViewport={follow.userSetViewport}
-            selection={liveSelection}
-            onSelect={setSelection}
-            canEdit={canEdit && !projector.on}
-            editingId={editing?.id ?? null}
-            others={presence.others}
-            labels={labels}
-            onAddAt={addAt}
-            onEdit={editIfAllowed}
-            onCursor={presence.setCursor}
-            onDragLive={presence.setDragging}
-            onMoveEnd={(moves) => doc && moveNotesCommand.perform(doc, { moves, sizes, sections: view.sections })}
-          />
+          <GroupingCanvasContext value={grouping.api}>
+            <BoardCanvas
+              view={view}
+              size={size}
+              viewport={viewport}
+              setViewport={follow.userSetViewport}
+              selection={liveSelection}
+              onSelect={setSelection}
+              canEdit={canEdit && !projector.on}
+              editingId={editing?.id ?? null}
+              others={presence.others}
+              labels={labels}
+              onAddAt={addAt}
+              onEdit={editIfAllowed}
+              onCursor={presence.setCursor}
+              onDragLive={presence.setDragging}
+              onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] })}
+              underlay={<GroupingRegions regions={grouping.regions} />}
+            />
+          </GroupingCanvasContext>
         )}
         {doc && editing && (
           <NoteEditor
@@ -208,7 +271,11 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
             rect={editorRect(viewport, editing, size)}
             color={editing.color}
             fontSize={Math.max(16, noteFontSize(editing.text) * viewport.scale)}
-            onClose={() => setEditingId(null)}
+            onClose={() => {
+              // What is done next (a nudge, a move) is its own undo step, not part of the typing.
+              undo.stopCapturing();
+              setEditingId(null);
+            }}
           />
         )}
         {canEdit && (
@@ -222,12 +289,27 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
             canRedo={undo.canRedo}
             onUndo={undo.undo}
             onRedo={undo.redo}
-          />
+          >
+            {facilitator && doc && (
+              <GroupingTools
+                doc={doc}
+                notes={view.notes}
+                selection={liveSelection}
+                regions={grouping.regions}
+                canRestore={grouping.canRestore}
+                stopCapturing={undo.stopCapturing}
+                onShow={(bounds) => follow.userSetViewport(fitRect(bounds, { width: size.width, height: size.height - TOOLBAR_SPACE }))}
+                sections={view.sections}
+              />
+            )}
+          </Toolbar>
         )}
-        <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} />
+        <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => setHelpOpen(true)} />
         {doc && <VoteBadges doc={doc} notes={view.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
+        <CategoryWhy why={grouping.why} notes={view.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
         {canEdit && view.notes.length === 0 && <p className="empty-hint">{t('board.emptyHint')}</p>}
       </div>
+      {listView && doc && <ListView doc={doc} view={view} perms={perms} userId={userId} authorName={view.meta.anonymous ? '' : name} color={color} />}
       {askName && role && role !== 'viewer' && (
         <NamePrompt
           initial={name}
@@ -239,6 +321,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
         />
       )}
       {sharing && links && <SharePanel links={links} onClose={() => setSharing(false)} />}
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       <WorkshopLayer
         boardId={boardId}
         token={token}

@@ -22,7 +22,8 @@ function set(store: Storage | undefined, key: string, value: string): void {
 const local = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 const session = () => (typeof sessionStorage === 'undefined' ? undefined : sessionStorage);
 
-const CURSOR_COLORS = ['#e53935', '#8e24aa', '#3949ab', '#039be5', '#00897b', '#7cb342', '#f4511e', '#6d4c41'];
+// Dark enough for the white name label on a cursor to reach WCAG AA (4.5:1); see canvas/contrast.test.ts.
+const CURSOR_COLORS = ['#c62828', '#8e24aa', '#3949ab', '#0277bd', '#00695c', '#33691e', '#bf360c', '#6d4c41'];
 /** A colour per person that stays the same across reloads and devices with the same key. */
 export function userColor(userId: string): string {
   let h = 0;

@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../../shared/board';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../api';
 import { cachedInfo, saveInfo } from './storage';
 import { connectionStatus, FATAL_CLOSE_CODES, shouldReconnect, type ConnectionStatus, type FatalReason, type LinkState } from './connectionStatus';
 import { installTestHook } from './testHook';
+import { openOfflineStore, useUnsentChanges } from './useOfflineStore';
 
 export interface BoardConnection {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   awareness: Awareness | null;
   status: ConnectionStatus;
+  /** This person wrote something the server has not had yet (it is kept on the device meanwhile). */
+  unsent: boolean;
   /** Null until the server (or the cache from an earlier visit) told us; treat as read-only until then. */
   role: Role | null;
   info: BoardInfo | null;
@@ -34,7 +37,7 @@ function fatalFromStatus(status: number): FatalReason | null {
  * over y-websocket (which resends offline edits on reconnect).
  */
 export function useBoardConnection(boardId: string, token: string | null, key: string): BoardConnection {
-  const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
+  const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider; idb: IndexeddbPersistence } | null>(null);
   const [link, setLink] = useState<LinkState>({ synced: false, everOnline: false, browserOnline: navigator.onLine, failedAttempts: 0 });
   const [info, setInfo] = useState<BoardInfo | null>(() => cachedInfo(boardId, token));
   const [fatal, setFatal] = useState<FatalReason | null>(token ? null : 'noToken');
@@ -42,7 +45,7 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
   useEffect(() => {
     if (!token) return;
     const doc = new Y.Doc();
-    const idb = new IndexeddbPersistence(`fusen-board-${boardId}`, doc);
+    const idb = openOfflineStore(boardId, doc);
     const provider = new WebsocketProvider(`${wsOrigin()}/ws`, boardId, doc, { params: { token, key }, shouldReconnect });
     const update = (patch: Partial<LinkState>) => setLink((s) => ({ ...s, ...patch }));
     provider.on('sync', (synced: boolean) => {
@@ -61,7 +64,7 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     const removeHook = installTestHook(doc, provider.awareness);
-    setConn({ doc, provider });
+    setConn({ doc, provider, idb });
     return () => {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
@@ -99,11 +102,14 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     };
   }, [boardId, token]);
 
+  const unsent = useUnsentChanges(conn?.doc ?? null, [conn?.provider, conn?.idb], link.synced);
+
   return {
     doc: conn?.doc ?? null,
     provider: conn?.provider ?? null,
     awareness: conn?.provider.awareness ?? null,
     status: connectionStatus(link),
+    unsent,
     role: info?.boardId === boardId ? info.role : null,
     info,
     fatal,

@@ -23,5 +23,7 @@ export function useUndo(doc: Y.Doc | null) {
     ...state,
     undo: () => manager?.undo(),
     redo: () => manager?.redo(),
+    /** Ends the step being recorded, so the next change (e.g. an auto-group) is undone on its own. */
+    stopCapturing: () => manager?.stopCapturing(),
   };
 }

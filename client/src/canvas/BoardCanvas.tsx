@@ -1,5 +1,5 @@
-import { useMemo, useRef } from 'react';
-import { Layer, Rect, Stage } from 'react-konva';
+import { useMemo, useRef, type ReactNode } from 'react';
+import { Group, Layer, Rect, Stage } from 'react-konva';
 import type Konva from 'konva';
 import { NOTE_SIZE, type BoardView } from '../../../shared/board';
 import type { RemotePresence } from '../board/usePresence';
@@ -9,6 +9,9 @@ import { BrokenNoteShape } from './BrokenNoteShape';
 import { Cursors } from './Cursors';
 import { useCanvasGestures, type GestureCallbacks } from './useCanvasGestures';
 import { intersects, unionRect, visibleRect } from './viewport';
+import { LOW_DETAIL_SCALE, SHADOWS_MAX_NOTES, SHADOWS_MIN_SCALE } from './style';
+import { useSettledCacheRatio } from './bitmapRatio';
+import { BITMAP_MIN_NOTES, useCacheRegion, useNotesBitmap } from './useNotesBitmap';
 
 export interface BoardCanvasProps extends Omit<GestureCallbacks, 'notes'> {
   view: BoardView;
@@ -16,6 +19,8 @@ export interface BoardCanvasProps extends Omit<GestureCallbacks, 'notes'> {
   editingId: string | null;
   others: RemotePresence[];
   labels: { placeholder: string; broken: string; anonymous: string; category: (id: string) => string | null };
+  /** Layers drawn under the notes, in board coordinates (e.g. the auto-group's category regions). */
+  underlay?: ReactNode;
 }
 
 /** Draws the board and turns pointer input into callbacks; it never writes to the doc itself. */
@@ -24,6 +29,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const { drag, marquee, panning, spaceHeld } = useCanvasGestures(container, stage, { ...props, notes: view.notes });
+  const cacheRatio = useSettledCacheRatio(viewport.scale);
 
   // Notes other people are dragging right now, with their colour; their doc position updates on drop.
   const remoteDrags = useMemo(() => {
@@ -38,37 +44,65 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const remote = local ? undefined : remoteDrags.get(n.id);
     return { note: n, x: local?.x ?? remote?.x ?? n.x, y: local?.y ?? remote?.y ?? n.y, lifted: !!local || !!remote, remoteColor: remote?.color ?? null };
   });
+  const boxOf = (p: (typeof placed)[number]) => ({ x: p.x, y: p.y, w: p.note.w, h: p.note.h });
+  const visibleCount = placed.reduce((n, p) => n + (intersects(visible, boxOf(p)) ? 1 : 0), 0);
+  // Many notes on screen: the resting ones are drawn once into a bitmap of a region larger than the screen.
+  const region = useCacheRegion(viewport, size);
+  const bitmapOn = visibleCount >= BITMAP_MIN_NOTES;
+  const area = bitmapOn ? region : visible;
+  const live = (p: (typeof placed)[number]) => p.lifted || p.note.id === editingId;
   // Lifted notes are drawn last so they pass over the others.
-  const onScreen = placed
-    .filter((p) => p.lifted || p.note.id === editingId || intersects(visible, { x: p.x, y: p.y, w: p.note.w, h: p.note.h }))
-    .sort((a, b) => Number(a.lifted) - Number(b.lifted));
+  const moving = placed.filter(live).sort((a, b) => Number(a.lifted) - Number(b.lifted));
+  const liftedKey = moving.map((p) => p.note.id).join();
   const sections = view.sections.filter((s) => intersects(visible, s));
+  // Level of detail: what software rendering can draw at 60 frames a second on a board of thousands of notes.
+  const detail = viewport.scale < LOW_DETAIL_SCALE ? 'low' : 'full';
+  const shadow = viewport.scale >= SHADOWS_MIN_SCALE && visibleCount <= SHADOWS_MAX_NOTES;
+  const restingGroup = useRef<Konva.Group>(null);
+  useNotesBitmap(restingGroup, bitmapOn, region, [view.notes, view.meta.anonymous, selection, liftedKey, detail, shadow, cacheRatio, labels]);
   // Broken notes have no trustworthy position: line them up left of everything else.
   const brokenOrigin = unionRect([...view.notes, ...view.sections]) ?? { x: 0, y: 0 };
+
+  const renderNote = (p: (typeof placed)[number]) => (
+    <NoteShape
+      key={p.note.id}
+      note={p.note}
+      x={p.x}
+      y={p.y}
+      selected={selection.has(p.note.id)}
+      editing={p.note.id === editingId}
+      lifted={p.lifted}
+      remoteDragColor={p.remoteColor}
+      author={view.meta.anonymous ? '' : p.note.author}
+      categoryLabel={labels.category(p.note.category)}
+      placeholder={labels.placeholder}
+      detail={detail}
+      shadow={shadow}
+      cacheRatio={cacheRatio}
+    />
+  );
+  // A pan changes none of these: React then skips the resting notes entirely, hundreds of them.
+  const restingNotes = useMemo(
+    () => placed.filter((p) => !live(p) && intersects(area, boxOf(p))).map(renderNote),
+    // `placed`, `live` and `renderNote` are rebuilt every render from exactly these values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view.notes, view.meta.anonymous, area, liftedKey, editingId, selection, detail, shadow, cacheRatio, labels],
+  );
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : 'default';
   return (
     <div ref={container} className="board-canvas" data-testid="board-canvas" style={{ cursor }}>
       <Stage ref={stage} width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale}>
-        <Layer>
+        {props.underlay}
+        {/* Sections never take pointer input: their own layer has no hit canvas to redraw. */}
+        <Layer listening={false}>
           {sections.map((s) => (
             <SectionShape key={s.id} section={s} />
           ))}
-          {onScreen.map((p) => (
-            <NoteShape
-              key={p.note.id}
-              note={p.note}
-              x={p.x}
-              y={p.y}
-              selected={selection.has(p.note.id)}
-              editing={p.note.id === editingId}
-              lifted={p.lifted}
-              remoteDragColor={p.remoteColor}
-              author={view.meta.anonymous ? '' : p.note.author}
-              categoryLabel={labels.category(p.note.category)}
-              placeholder={labels.placeholder}
-            />
-          ))}
+        </Layer>
+        <Layer>
+          <Group ref={restingGroup}>{restingNotes}</Group>
+          {moving.map(renderNote)}
           {view.broken.map((b, i) => (
             <BrokenNoteShape key={b.id} id={b.id} text={b.text} x={brokenOrigin.x - NOTE_SIZE.w - 60} y={brokenOrigin.y + i * (NOTE_SIZE.h + 20)} label={labels.broken} />
           ))}

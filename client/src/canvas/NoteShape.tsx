@@ -1,7 +1,11 @@
-import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import { memo, useRef } from 'react';
+import { Group, Rect } from 'react-konva';
+import type Konva from 'konva';
 import type { Note } from '../../../shared/board';
-import { FONT_FAMILY, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from './style';
+import { CategoryBadge } from '../grouping/CategoryBadge';
+import { useGlide } from '../grouping/useGlide';
+import { NoteText } from './NoteText';
+import { FONT_FAMILY, NOTE_FOOTER, NOTE_INK, NOTE_INK_SOFT, NOTE_PADDING, noteFontSize } from './style';
 
 export interface NoteShapeProps {
   note: Note;
@@ -16,6 +20,12 @@ export interface NoteShapeProps {
   author: string;
   categoryLabel: string | null;
   placeholder: string;
+  /** 'low' when zoomed far out: text lines drawn as bars, no author line. */
+  detail?: 'full' | 'low';
+  /** Off when many notes are on screen or zoomed out (a lifted note always keeps its shadow). */
+  shadow?: boolean;
+  /** Pixel ratio the note's text is kept at as a bitmap; absent: text drawn glyph by glyph every frame. */
+  cacheRatio?: number;
 }
 
 /** One sticky note. Draws only; pointer handling lives in the canvas, which hit-tests by the group's id. */
@@ -23,13 +33,16 @@ export const NoteShape = memo(function NoteShape(p: NoteShapeProps) {
   const { note } = p;
   const empty = note.text.length === 0;
   const textHeight = note.h - NOTE_FOOTER - NOTE_PADDING;
+  const group = useRef<Konva.Group>(null);
+  useGlide(group, p.x, p.y, p.lifted);
   return (
-    <Group id={note.id} name="note" x={p.x} y={p.y}>
+    <Group ref={group} id={note.id} name="note" x={p.x} y={p.y}>
       <Rect
         width={note.w}
         height={note.h}
         fill={note.color}
-        cornerRadius={3}
+        cornerRadius={p.detail === 'low' ? 0 : 3}
+        shadowEnabled={p.lifted || p.shadow !== false}
         shadowColor="#000"
         shadowOpacity={p.lifted ? 0.28 : 0.16}
         shadowBlur={p.lifted ? 14 : 5}
@@ -40,7 +53,7 @@ export const NoteShape = memo(function NoteShape(p: NoteShapeProps) {
         perfectDrawEnabled={false}
       />
       {!p.editing && (
-        <Text
+        <NoteText
           x={NOTE_PADDING}
           y={NOTE_PADDING}
           width={note.w - NOTE_PADDING * 2}
@@ -48,40 +61,32 @@ export const NoteShape = memo(function NoteShape(p: NoteShapeProps) {
           text={empty ? p.placeholder : note.text}
           fontFamily={FONT_FAMILY}
           fontSize={noteFontSize(note.text)}
+          fontStyle={empty ? 'italic' : 'normal'}
           lineHeight={1.35}
-          fill={empty ? '#8a8a8a' : '#1f1f1f'}
-          wrap="word"
-          ellipsis
+          fill={empty ? NOTE_INK_SOFT : NOTE_INK}
+          greek={p.detail === 'low'}
+          bitmapRatio={p.cacheRatio}
           listening={false}
           perfectDrawEnabled={false}
         />
       )}
-      {p.author && (
-        <Text
+      {p.author && p.detail !== 'low' && (
+        <NoteText
           x={NOTE_PADDING}
           y={note.h - NOTE_FOOTER + 4}
           width={note.w / 2}
+          height={14}
           text={p.author}
           fontFamily={FONT_FAMILY}
           fontSize={10}
-          fill="#5f5f5f"
-          wrap="none"
-          ellipsis
+          lineHeight={1.3}
+          fill={NOTE_INK_SOFT}
+          bitmapRatio={p.cacheRatio}
           listening={false}
+          perfectDrawEnabled={false}
         />
       )}
-      {p.categoryLabel && <CategoryBadge label={p.categoryLabel} right={note.w - 6} y={note.h - NOTE_FOOTER + 2} auto={note.categorySource === 'auto'} />}
+      <CategoryBadge note={note} label={p.categoryLabel} right={note.w - 6} y={note.h - NOTE_FOOTER + 3} />
     </Group>
   );
 });
-
-/** Placeholder badge for the three-supports category; an automatic guess is drawn dashed until a person confirms it. */
-function CategoryBadge({ label, right, y, auto }: { label: string; right: number; y: number; auto: boolean }) {
-  const width = label.length * 10 + 12;
-  return (
-    <Group x={right - width} y={y} listening={false}>
-      <Rect width={width} height={16} cornerRadius={8} fill="rgba(255,255,255,0.75)" stroke="#7a7a7a" strokeWidth={1} dash={auto ? [3, 2] : undefined} />
-      <Text width={width} height={16} align="center" verticalAlign="middle" text={label} fontFamily={FONT_FAMILY} fontSize={10} fill="#333" />
-    </Group>
-  );
-}

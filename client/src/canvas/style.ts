@@ -13,3 +13,13 @@ export function noteFontSize(text: string): number {
   if (n <= 120) return 12;
   return 10;
 }
+
+/** Text on a note. Both reach WCAG AA (4.5:1) on every note colour, the darkest being purple (see contrast.test.ts). */
+export const NOTE_INK = '#1f1f1f';
+export const NOTE_INK_SOFT = '#363636';
+
+/** Below this zoom note text is a few pixels high: lines are drawn as bars, which is far cheaper than glyphs. */
+export const LOW_DETAIL_SCALE = 0.28;
+/** Soft shadows are the costliest thing software rendering draws; past this many notes on screen they go. */
+export const SHADOWS_MAX_NOTES = 120;
+export const SHADOWS_MIN_SCALE = 0.5;

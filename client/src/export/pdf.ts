@@ -3,7 +3,7 @@ import type { BoardView } from '../../../shared/board/doc';
 import { NO_EXTRAS, type ExportExtras } from '../../../shared/export/extras';
 import { buildNoteTable, formatJst, groupLabel, summarize, type TableSummary } from '../../../shared/export/table';
 import { groupsOf } from './picture';
-import { PICTURE_FONT, renderPicture, type Picture } from './png';
+import { PICTURE_FONT, releaseCanvas, renderPicture, type Picture } from './png';
 
 /** A3 landscape, in millimetres. */
 const PAGE = { w: 420, h: 297 };
@@ -113,6 +113,7 @@ export async function renderPdf(view: BoardView, opts: PdfOptions = {}): Promise
     pdf.addPage('a3', 'landscape');
     pdf.addImage(jpeg(headingStrip(page.heading)), 'JPEG', MARGIN, MARGIN, PAGE.w - 2 * MARGIN, 12, undefined, 'FAST');
     addPicture(pdf, pic, MARGIN + 14);
+    releaseCanvas(pic.canvas);
   }
   return pdf.output('blob');
 }

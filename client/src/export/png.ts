@@ -48,7 +48,10 @@ function badge(label: string, right: number, y: number, auto: boolean): Konva.Gr
 /** Same paper, text and footer as the live board's NoteShape (without selection or drag marks). */
 function noteNode(n: Note, anonymous: boolean): Konva.Group {
   const g = new Konva.Group({ x: n.x, y: n.y });
-  g.add(new Konva.Rect({ width: n.w, height: n.h, fill: n.color, cornerRadius: 3, shadowColor: '#000', shadowOpacity: 0.16, shadowBlur: 5, shadowOffsetY: 2, shadowForStrokeEnabled: false }));
+  // A crisp offset shadow instead of the live board's blurred one: measured, a blur on 500 notes doubles
+  // the drawing time and triples the PNG encoding, and on paper the two look alike.
+  g.add(new Konva.Rect({ x: 0.5, y: 2, width: n.w, height: n.h, fill: 'rgba(0,0,0,0.14)', cornerRadius: 3 }));
+  g.add(new Konva.Rect({ width: n.w, height: n.h, fill: n.color, cornerRadius: 3 }));
   g.add(
     new Konva.Text({
       x: NOTE_PADDING,
@@ -95,29 +98,42 @@ export async function renderPicture(view: BoardView, scope: PictureScope, opts: 
     root.add(new Konva.Rect({ x: bounds.x, y: bounds.y, width: bounds.w, height: bounds.h, fill: '#ffffff' }));
     for (const s of plan.sections) root.add(sectionNode(s));
     for (const n of plan.notes) root.add(noteNode(n, view.meta.anonymous));
-    const t0 = performance.now();
     const canvas = root.toCanvas({ x: bounds.x, y: bounds.y, width: bounds.w, height: bounds.h, pixelRatio });
-    console.log('PROF draw', performance.now() - t0, canvas.width, canvas.height);
     return { canvas, width: canvas.width, height: canvas.height, pixelRatio, bounds };
   } finally {
     root.destroy();
   }
 }
 
-export function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png', quality?: number): Promise<Blob> {
+/**
+ * Encodes a canvas. OffscreenCanvas.convertToBlob is used where there is one: measured in Chromium, it
+ * encodes a 35-megapixel board about twice as fast as canvas.toBlob on a page whose live board keeps
+ * the main thread busy.
+ */
+export async function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png', quality?: number): Promise<Blob> {
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const off = new OffscreenCanvas(canvas.width, canvas.height);
+    const ctx = off.getContext('2d');
+    if (ctx) {
+      ctx.drawImage(canvas, 0, 0);
+      return off.convertToBlob({ type, quality });
+    }
+  }
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), type, quality));
 }
 
+/** Gives a big canvas's memory back now rather than at the next garbage collection (phones run short). */
+export const releaseCanvas = (canvas: HTMLCanvasElement): void => {
+  canvas.width = 0;
+  canvas.height = 0;
+};
+
 /** A PNG of the board, one group or one section, at print resolution. */
-export async function renderPng(view: BoardView, scope: PictureScope, opts: { pixelRatio?: number } = {}): Promise<Picture & { blob: Blob }> {
-  const picture = await renderPicture(view, scope, opts);
-  let t1 = performance.now();
-  const blob = await canvasBlob(picture.canvas);
-  console.log('PROF encode toBlob', performance.now() - t1, blob.size);
-  t1 = performance.now();
-  const oc = new OffscreenCanvas(picture.canvas.width, picture.canvas.height);
-  oc.getContext('2d')!.drawImage(picture.canvas, 0, 0);
-  const b2 = await oc.convertToBlob({ type: 'image/png' });
-  console.log('PROF encode offscreen', performance.now() - t1, b2.size);
-  return { ...picture, blob };
+export async function renderPng(view: BoardView, scope: PictureScope, opts: { pixelRatio?: number } = {}): Promise<Omit<Picture, 'canvas'> & { blob: Blob }> {
+  const { canvas, ...picture } = await renderPicture(view, scope, opts);
+  try {
+    return { ...picture, blob: await canvasBlob(canvas) };
+  } finally {
+    releaseCanvas(canvas);
+  }
 }

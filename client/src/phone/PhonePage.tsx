@@ -10,6 +10,7 @@ import { useBoardView } from '../board/useBoardView';
 import { usePermissions } from '../board/usePermissions';
 import { usePresence } from '../board/usePresence';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Timer } from '../agenda/Timer';
 import { JoinDialog } from '../join/JoinDialog';
 import { loadJoined, saveJoined, type Joined } from '../join/joinStorage';
@@ -64,7 +65,8 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
     <div className="ws-phone" data-testid="phone-page" data-role={role ?? 'unknown'}>
       <header className="ws-phone-header">
         <h1 className="ws-phone-title">{title}</h1>
-        <ConnectionBadge status={conn.status} peers={0} />
+        <LanguageSwitch />
+        <ConnectionBadge status={conn.status} peers={0} unsent={conn.unsent} />
       </header>
       <Timer doc={doc} />
       {group && (

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { NOTE_SIZE, type Section } from '../../../shared/board';
 
-/** Phones (portrait, or landscape with a touch screen) get the form view; `?view=phone|board` forces one. */
+/** Phones (portrait, or landscape with a touch screen) get the form view; `?view=phone|board|list` forces one. */
 export const PHONE_QUERY = '(max-width: 600px), (max-height: 500px) and (pointer: coarse)';
 
 export function choosePhoneView(search: string, narrow: boolean): boolean {
   const forced = new URLSearchParams(search).get('view');
   if (forced === 'phone') return true;
-  if (forced === 'board') return false;
+  // The list view is the accessible board on any screen, phones included.
+  if (forced === 'board' || forced === 'list') return false;
   return narrow;
 }
 

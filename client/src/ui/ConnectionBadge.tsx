@@ -2,12 +2,21 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../board/connectionStatus';
 
 /** Tells people on a weak town-hall connection whether their notes have reached the others yet. */
-export function ConnectionBadge({ status, peers }: { status: ConnectionStatus; peers: number }) {
+export function ConnectionBadge({ status, peers, unsent = false }: { status: ConnectionStatus; peers: number; unsent?: boolean }) {
   const { t } = useTranslation();
+  const waiting = unsent && status !== 'online';
   return (
-    <div className={`connection-badge ${status}`} data-testid="connection-badge" data-status={status} role="status" title={t(`connection.${status}Hint`)}>
+    <div
+      className={`connection-badge ${status}`}
+      data-testid="connection-badge"
+      data-status={status}
+      data-unsent={waiting}
+      role="status"
+      title={waiting ? t('offline.pending') : t(`connection.${status}Hint`)}
+    >
       <span className="dot" aria-hidden />
       <span>{t(`connection.${status}`)}</span>
+      {waiting && <span className="saved-here">· {t('offline.savedHere')}</span>}
       {status === 'online' && peers > 0 && <span className="peers">· {t('connection.peers', { count: peers })}</span>}
     </div>
   );

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n';
 
-export function LanguageSwitch() {
-  const { i18n } = useTranslation();
-  const ja = i18n.language.startsWith('ja');
+/** Switches between Japanese and English; the button names the other language in that language. */
+export function LanguageSwitch({ className = 'btn subtle' }: { className?: string }) {
+  const { t } = useTranslation();
+  const other = t('language.otherLang') === 'en' ? 'en' : 'ja';
   return (
-    <button type="button" className="btn subtle" onClick={() => setLanguage(ja ? 'en' : 'ja')} lang={ja ? 'en' : 'ja'}>
-      {ja ? 'English' : '日本語'}
+    <button type="button" className={className} onClick={() => setLanguage(other)} lang={other} data-testid="language-switch">
+      {t('language.other')}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColorPicker } from './ColorPicker';
 
@@ -11,6 +12,8 @@ export interface ToolbarProps {
   canRedo: boolean;
   onUndo(): void;
   onRedo(): void;
+  /** Role-specific tools after the common ones (the facilitator's grouping tools). */
+  children?: ReactNode;
 }
 
 /** Editing chrome; not rendered at all for viewers or on a locked board. */
@@ -34,6 +37,8 @@ export function Toolbar(p: ToolbarProps) {
         {t('toolbar.delete')}
         {p.selectionCount > 1 ? ` (${p.selectionCount})` : ''}
       </button>
+      {p.children && <span className="toolbar-sep" aria-hidden />}
+      {p.children}
     </div>
   );
 }

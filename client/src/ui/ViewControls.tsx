@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /** Zoom controls: viewing, not editing, so everyone gets them (the projector too). */
-export function ViewControls({ scale, onZoomIn, onZoomOut, onFit }: { scale: number; onZoomIn(): void; onZoomOut(): void; onFit(): void }) {
+export function ViewControls({ scale, onZoomIn, onZoomOut, onFit, onHelp }: { scale: number; onZoomIn(): void; onZoomOut(): void; onFit(): void; onHelp?(): void }) {
   const { t } = useTranslation();
   return (
     <div className="view-controls" data-testid="view-controls">
@@ -17,6 +17,11 @@ export function ViewControls({ scale, onZoomIn, onZoomOut, onFit }: { scale: num
       <button type="button" className="btn" onClick={onFit} data-testid="zoom-fit">
         {t('view.fit')}
       </button>
+      {onHelp && (
+        <button type="button" className="btn icon" onClick={onHelp} aria-label={t('shortcuts.open')} title={t('shortcuts.open')} data-testid="shortcut-help-open">
+          ?
+        </button>
+      )}
     </div>
   );
 }

@@ -264,6 +264,13 @@ describe('the rule itself, on one change at a time', () => {
     expect(judge(alice, (d) => (setNoteColor(d, [theirs], '#90caf9'), deleteNotes(d, [theirs])))).toMatch(/only delete their own/);
   });
 
+  it('judges a room freshly loaded from the store, whose roots are not typed yet', () => {
+    // Two changes in one update (a note written offline, an edit of an older one), as a phone sends on reconnect.
+    const offline = (d: Y.Doc) => d.transact(() => (setNoteText(d, mine, 'mine, edited'), setNoteColor(d, [mine], '#90caf9'), addNote(d, { text: 'offline', x: 0, y: 0, authorId: 'alice' })));
+    expect(judge(alice, offline)).toBeNull();
+    expect(judge(alice, (d) => (addNote(d, { text: 'offline', x: 0, y: 0, authorId: 'alice' }), setNoteText(d, theirs, 'hijacked')))).toMatch(/only edit their own/);
+  });
+
   it('lets the facilitator do anything and a viewer nothing', () => {
     expect(judge({ role: 'facilitator', userId: '' }, (d) => (note(d, theirs).set('authorId', 'x'), d.getMap('sections').clear()))).toBeNull();
     expect(judge({ role: 'viewer', userId: 'v' }, (d) => note(d, theirs).set('x', 1))).toMatch(/viewer/);

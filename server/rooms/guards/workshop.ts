@@ -32,8 +32,7 @@ type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
 export function checkChange(actor: Actor, tr: Y.Transaction): string | null {
   if (actor.role === 'facilitator') return null;
   if (actor.role !== 'participant') return 'a viewer cannot change the board';
-  const roots = new Map<SharedType, string>();
-  tr.doc.share.forEach((type, name) => roots.set(type, name));
+  const roots = rootNames(tr.doc);
   const ctx = new Context(tr, actor);
   let votesTouched = false;
   for (const [type, keys] of tr.changed) {
@@ -65,12 +64,25 @@ class Context {
     return readScribes(this.tr.doc);
   }
   mayEdit(note: Pick<Note, 'authorId' | 'sectionId'>): boolean {
+    // One's own note needs no look at the board (performance: reading every note per keystroke is O(board)).
+    if (this.actor.role === 'participant' && this.actor.userId && note.authorId === this.actor.userId) return true;
     return mayEditNote(this.actor, note, { scribes: this.scribes, sections: this.sections });
   }
 }
 
+/**
+ * Root types by their entries map. A room loaded from the store holds untyped roots until someone calls
+ * getMap, which then swaps in a new Y.Map sharing the same entries — possibly in the middle of this check,
+ * so the transaction may name either object. Their shared `_map` identifies both.
+ */
+function rootNames(doc: Y.Doc): Map<unknown, string> {
+  const roots = new Map<unknown, string>();
+  doc.share.forEach((type, name) => roots.set(type._map, name));
+  return roots;
+}
+
 /** Where a changed type sits: its root's name and the keys leading down to it. */
-function locate(type: SharedType, roots: Map<SharedType, string>): Located | null {
+function locate(type: SharedType, roots: Map<unknown, string>): Located | null {
   const path: (string | null)[] = [];
   let t: SharedType = type;
   while (t._item) {
@@ -79,7 +91,7 @@ function locate(type: SharedType, roots: Map<SharedType, string>): Located | nul
     if (!(parent instanceof Y.AbstractType)) return null;
     t = parent;
   }
-  const root = roots.get(t);
+  const root = roots.get(t._map);
   return root === undefined ? null : { root, path };
 }
 

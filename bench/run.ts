@@ -1,0 +1,132 @@
+/**
+ * `npm run bench [-- --quick] [--json PATH] [--only NAME]`: our server against the classic
+ * y-websocket server and Hocuspocus, over the same load, on this machine, in one run; then
+ * issue 2's figures. Every server and every load generator is its own process.
+ */
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { SERVER_NAMES, OURS_ENV, type ServerName } from './servers';
+import { fanout } from './scenarios/fanout';
+import { coldLoad } from './scenarios/coldLoad';
+import { manyBoards } from './scenarios/manyBoards';
+import { docSize } from './scenarios/docSize';
+import { browserColdLoad } from './scenarios/browser';
+import type { ScenarioResult } from './lib/result';
+import { ratios, resultLine, table, writeJson } from './report';
+
+interface Step {
+  name: string;
+  server: ServerName;
+  run: () => Promise<ScenarioResult>;
+}
+
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } },
+});
+const quick = flags.quick!;
+
+function plan(): Step[] {
+  const steps: Step[] = [];
+  const each = (name: string, fn: (server: ServerName) => Promise<ScenarioResult>) => {
+    for (const server of SERVER_NAMES) steps.push({ name, server, run: () => fn(server) });
+  };
+  const seconds = quick ? 6_000 : 20_000;
+  for (const n of quick ? [200] : [30, 200, 500]) {
+    each(`fanout-${n}`, (server) => fanout({ name: `fanout-${n}`, server, clients: n, durationMs: seconds, warmupMs: quick ? 2000 : 4000, fullClients: n <= 30 }));
+  }
+  if (!quick) {
+    steps.push({
+      name: 'fanout-200-sqlite-full',
+      server: 'ours',
+      run: () => fanout({ name: 'fanout-200-sqlite-full', server: 'ours', clients: 200, durationMs: seconds, serverOptions: { env: { SQLITE_SYNC: 'FULL' } } }),
+    });
+  }
+  each('cold-load-5000', (server) => coldLoad({ name: 'cold-load-5000', server, notes: 5000, runs: quick ? 3 : 10 }));
+  if (!quick) steps.push({ name: 'cold-load-5000-from-store', server: 'ours', run: () => coldLoad({ name: 'cold-load-5000-from-store', server: 'ours', notes: 5000, runs: 5, fromStore: true }) });
+  const [boards, perBoard] = quick ? [50, 4] : [200, 10];
+  each(`many-boards-${boards}x${perBoard}`, (server) => manyBoards({ name: `many-boards-${boards}x${perBoard}`, server, boards, clientsPerBoard: perBoard, notesPerBoard: 50, settleMs: quick ? 1500 : 3000 }));
+  // Issue 2's figures, ours only.
+  steps.push({
+    name: 'note-to-30',
+    server: 'ours',
+    run: () => fanout({ name: 'note-to-30', server: 'ours', clients: 31, writers: [0], opsPerSecond: 5, mode: 'create', dragger: false, durationMs: quick ? 6000 : 20_000, fullClients: true }),
+  });
+  steps.push({ name: 'doc-size-2000', server: 'ours', run: async () => docSize(2000, 10_000) });
+  steps.push({ name: 'browser-cold-load-2000', server: 'ours', run: () => browserColdLoad(2000, quick ? 1 : 5) });
+  if (!quick) {
+    // The other streams' benchmarks (issue 8's rendering, the exports), in the full run only: they print their own lines.
+    steps.push({ name: 'render-pan-zoom-2000', server: 'ours', run: renderRow });
+    steps.push({ name: 'export', server: 'ours', run: exportRow });
+  }
+  // --only NAME (part of a scenario name, or a server), or NAME:SERVER.
+  const [name, server] = (flags.only ?? '').split(':');
+  return steps.filter((s) => (!name || s.name.includes(name) || s.server === name) && (!server || s.server === server));
+}
+
+const figureRow = (name: string, extra: Record<string, number | string>, p50: number | null = null, max: number | null = null): ScenarioResult => ({
+  name,
+  server: 'ours',
+  p50Ms: p50,
+  p99Ms: null,
+  maxMs: max,
+  cpuMsPerOp: null,
+  rssMb: null,
+  dropped: null,
+  extra,
+});
+
+async function renderRow(): Promise<ScenarioResult> {
+  const { runRenderBench } = await import('./render');
+  const r = await runRenderBench();
+  return figureRow('render-pan-zoom-2000', { frames: r.all.frames, p95Ms: r.all.p95Ms, cpuMsPerFrame: r.all.busyMsPerFrame }, r.all.p50Ms, r.all.maxMs);
+}
+
+async function exportRow(): Promise<ScenarioResult> {
+  const { runExportBench } = await import('./export');
+  const figures = await runExportBench();
+  return figureRow('export', Object.fromEntries(figures.map((f) => [f.name, Math.round(f.ms)])));
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
+  // Children lead their own sessions and are prioritised one by one (bench/lib/proc.ts); this process stays as it is.
+  const prioritised = process.getuid?.() === 0;
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
+    quick,
+    priority: prioritised ? 'servers and load generators in their own autogroups at nice -10' : 'normal priority (not root)',
+    oursEnv: OURS_ENV,
+  };
+  console.log(`npm run bench${quick ? ' --quick' : ''}: ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, load average ${meta.loadAverageAtStart.join(' ')}`);
+  console.log(`scheduling: ${meta.priority}`);
+  console.log(`ours runs with ${Object.entries(OURS_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (see bench/servers.ts)\n`);
+  const results: ScenarioResult[] = [];
+  const failures: string[] = [];
+  const started = Date.now();
+  for (const step of plan()) {
+    try {
+      const r = await step.run();
+      results.push(r);
+      console.log(resultLine(r));
+    } catch (err) {
+      const msg = `${step.name} / ${step.server}: ${(err as Error).message.split('\n').slice(0, 4).join(' | ')}`;
+      failures.push(msg);
+      console.log(`FAILED ${msg}`);
+    }
+  }
+  console.log(`\n${table(results)}\n\nours / better peer (same run; lower is better):\n${ratios(results)}`);
+  console.log(`\nload average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}; took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (failures.length) console.log(`\n${failures.length} step(s) failed:\n${failures.join('\n')}`);
+  if (flags.json) {
+    writeJson(flags.json, results, { ...meta, failures });
+    console.log(`wrote ${flags.json}`);
+  }
+  process.exit(failures.length ? 1 : 0);
+}
+
+void main();

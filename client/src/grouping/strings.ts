@@ -1,0 +1,61 @@
+import i18n from '../i18n';
+
+/**
+ * Strings of the auto-grouping screens, under `grouping.` in their own bundle so these screens do not
+ * edit the shared language files. Region titles always show Japanese with an English subtitle (the
+ * projected board is read by advisers of both languages); these are the labels around them.
+ */
+const ja = {
+  autoGroup: '自動分類',
+  autoGroupHint: '付箋を3つの支援（相談・参加・地域づくり）に分けて並べます。全員の画面に反映され、「元に戻す」1回で戻せます。',
+  grouping: '分類中…',
+  grouped: '{{count}}枚の付箋を分類しました',
+  restore: '元の配置に戻す',
+  restoreHint: '自動分類の前の位置に付箋を戻します（分類はそのまま残ります）',
+  restored: '元の配置に戻しました',
+  category: '分類',
+  categoryHint: '選んだ付箋の分類を手で決めます。手で決めた分類は自動分類で上書きされません。',
+  categoryMixed: '（いろいろ）',
+  categorySet: '{{count}}枚を「{{category}}」にしました',
+  failed: '分類できませんでした：{{message}}',
+  short: { consultation: '相談支援', participation: '参加支援', community: '地域づくり', unsorted: '未分類' },
+  why: {
+    title: '分類の理由',
+    auto: '自動分類',
+    manual: '進行役が手で分類しました',
+    confidence: '確信度 {{percent}}%',
+    reasons: '決め手',
+    topic: '話題',
+    none: '理由の記録はありません',
+    close: '閉じる',
+  },
+};
+
+const en: typeof ja = {
+  autoGroup: 'Auto-group',
+  autoGroupHint: 'Sorts the notes into the three supports (consultation, participation, community) and lays them out. Everyone sees it; one Undo takes it back.',
+  grouping: 'Grouping…',
+  grouped: 'Grouped {{count}} notes',
+  restore: 'Back to original layout',
+  restoreHint: 'Puts the notes back where they were before auto-grouping (categories stay)',
+  restored: 'Back to the original layout',
+  category: 'Category',
+  categoryHint: 'Set the category of the selected notes by hand. Auto-group never overwrites a category set by hand.',
+  categoryMixed: '(mixed)',
+  categorySet: 'Set {{count}} notes to "{{category}}"',
+  failed: 'Could not group: {{message}}',
+  short: { consultation: 'Consultation', participation: 'Participation', community: 'Community', unsorted: 'Unsorted' },
+  why: {
+    title: 'Why this category',
+    auto: 'Auto-grouped',
+    manual: 'Set by the facilitator',
+    confidence: 'Confidence {{percent}}%',
+    reasons: 'Because of',
+    topic: 'Topic',
+    none: 'No reasons recorded',
+    close: 'Close',
+  },
+};
+
+i18n.addResourceBundle('ja', 'translation', { grouping: ja }, true, false);
+i18n.addResourceBundle('en', 'translation', { grouping: en }, true, false);

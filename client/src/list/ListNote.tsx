@@ -1,0 +1,171 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, type Note } from '../../../shared/board';
+import { ImeTextarea } from '../phone/ImeTextarea';
+
+export interface MoveTarget {
+  id: string;
+  label: string;
+  group: string;
+}
+
+export interface ListNoteProps {
+  note: Note;
+  /** Where the note is, when the list is arranged by category. */
+  where: string | null;
+  author: string | null;
+  own: boolean;
+  categoryLabel: string;
+  editable: boolean;
+  votes: { count: number; mine: number; canAdd: boolean; open: boolean };
+  moveTargets: readonly MoveTarget[] | null;
+  onSave(text: string): void;
+  onDelete(): void;
+  onVote(up: boolean): void;
+  onMove(sectionId: string): void;
+}
+
+export const noteElementId = (noteId: string) => `list-note-${noteId}`;
+
+/** One note as an article: its text, who wrote it, its category and votes, and what this person may do with it. */
+export function ListNote(p: ListNoteProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { note } = p;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [target, setTarget] = useState('');
+  const tooLong = draft !== null && draft.length > LIMITS.noteTextMax;
+  const save = () => {
+    if (draft === null || tooLong || !draft.trim()) return;
+    p.onSave(draft.trim());
+    setDraft(null);
+  };
+  const targets = p.moveTargets?.filter((m) => m.id !== note.sectionId) ?? [];
+  const groups = [...new Set(targets.map((m) => m.group))];
+  const chosen = targets.some((m) => m.id === target) ? target : (targets[0]?.id ?? '');
+  return (
+    <li className={`list-note${p.own ? ' own' : ''}`} style={{ borderLeftColor: note.color }}>
+      <article id={noteElementId(note.id)} tabIndex={-1} aria-labelledby={`${id}-text`} data-testid="list-note" data-note-id={note.id}>
+        {draft === null ? (
+          <p id={`${id}-text`} className="list-note-text">
+            {note.text || <span className="muted">{t('list.emptyText')}</span>}
+          </p>
+        ) : (
+          <div className="list-edit">
+            <label htmlFor={`${id}-edit`}>{t('list.editLabel')}</label>
+            <ImeTextarea
+              id={`${id}-edit`}
+              value={draft}
+              rows={3}
+              autoFocus
+              onChange={(e) => setDraft(e.target.value)}
+              onSubmit={save}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setDraft(null);
+              }}
+              aria-invalid={tooLong}
+              data-testid="list-edit-text"
+            />
+            {tooLong && <p role="alert" className="list-problem">{t('list.tooLong', { max: LIMITS.noteTextMax })}</p>}
+            <p id={`${id}-text`} className="visually-hidden">
+              {note.text}
+            </p>
+          </div>
+        )}
+        <dl className="list-note-meta">
+          {p.where && (
+            <div>
+              <dt>{t('list.where')}</dt>
+              <dd>{p.where}</dd>
+            </div>
+          )}
+          {(p.own || p.author) && (
+            <div>
+              <dt>{t('list.author')}</dt>
+              <dd>{p.own ? t('list.mine') : p.author}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('list.category')}</dt>
+            <dd>{p.categoryLabel}</dd>
+          </div>
+          {(p.votes.count > 0 || p.votes.open) && (
+            <div>
+              <dt className="visually-hidden">{t('list.voteCount')}</dt>
+              <dd data-testid="list-votes">{t('list.votes', { count: p.votes.count })}</dd>
+            </div>
+          )}
+        </dl>
+        <div className="list-note-actions">
+          {draft !== null ? (
+            <>
+              <button type="button" className="btn primary" onClick={save} disabled={tooLong || !draft.trim()} data-testid="list-save">
+                {t('list.save')}
+              </button>
+              <button type="button" className="btn" onClick={() => setDraft(null)}>
+                {t('list.cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              {p.votes.open && (
+                <button type="button" className="btn" disabled={!p.votes.canAdd} onClick={() => p.onVote(true)} data-testid="list-vote">
+                  {t('list.vote')}
+                </button>
+              )}
+              {p.votes.open && p.votes.mine > 0 && (
+                <button type="button" className="btn" onClick={() => p.onVote(false)}>
+                  {t('list.unvote')}
+                </button>
+              )}
+              {p.editable && (
+                <button type="button" className="btn" onClick={() => setDraft(note.text)} data-testid="list-edit">
+                  {t('list.edit')}
+                </button>
+              )}
+              {p.editable && (
+                <button
+                  type="button"
+                  className={`btn${confirming ? ' danger-solid' : ' danger'}`}
+                  onClick={() => (confirming ? p.onDelete() : setConfirming(true))}
+                  onBlur={() => setConfirming(false)}
+                  data-testid="list-delete"
+                >
+                  {confirming ? t('list.confirmDelete') : t('list.delete')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+        {draft === null && targets.length > 0 && (
+          <form
+            className="list-move"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (chosen) p.onMove(chosen);
+            }}
+          >
+            <label htmlFor={`${id}-move`}>{t('list.moveTo')}</label>
+            <select id={`${id}-move`} value={chosen} onChange={(e) => setTarget(e.target.value)} data-testid="list-move-select">
+              {groups.map((g) => (
+                <optgroup key={g} label={g ? t('list.group', { group: g }) : t('list.noGroup')}>
+                  {targets
+                    .filter((m) => m.group === g)
+                    .map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <button type="submit" className="btn" data-testid="list-move">
+              {t('list.move')}
+            </button>
+          </form>
+        )}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import { SqliteStore } from '../store/sqlite';
+import { LocalBus } from '../bus/local';
+import { Room } from './room';
+import type { Connection } from './connection';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './protocol';
+import { addNote, notesOf } from '../../shared/board/doc';
+import type { Role } from '../../shared/board/roles';
+import { eventually } from '../testing/clients';
+
+/** The real SQLite store, noting in a shared timeline when each write is done. */
+class TimedStore extends SqliteStore {
+  constructor(
+    dir: string,
+    private readonly timeline: string[],
+  ) {
+    super(dir);
+  }
+  override async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    const n = await super.appendUpdate(boardId, update);
+    this.timeline.push('stored');
+    return n;
+  }
+}
+
+let nextId = 1;
+function socket(name: string, timeline: string[], role: Role = 'facilitator') {
+  const received: Uint8Array[] = [];
+  const conn: Connection = {
+    id: nextId++,
+    role,
+    userId: name,
+    awarenessIds: new Set(),
+    send: (m) => {
+      received.push(m);
+      // Doc content only (sync step 2 or update), not the server's own state-vector request.
+      if (m[0] === 0 && m[1] !== 0) timeline.push(`sent:${name}`);
+    },
+    close: () => {},
+    bufferedAmount: () => 0,
+  };
+  /** Everything of the doc this socket was sent, applied to a fresh doc. */
+  const doc = () => {
+    const d = new Y.Doc();
+    for (const m of received) {
+      if (m[0] !== 0) continue;
+      const msg = decodeClientMessage(m);
+      if (msg.type === 'sync-update' || msg.type === 'sync-step2') Y.applyUpdate(d, msg.update);
+    }
+    return d;
+  };
+  return { conn, received, doc };
+}
+
+/** A person's own doc: what they type becomes the sync-update messages a stock client sends. */
+function person(name: string) {
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(encodeSyncUpdate(u)));
+  return { doc, out, addNote: (text: string) => addNote(doc, { text, x: 0, y: 0, authorId: name }) };
+}
+
+const dirs: string[] = [];
+const rooms: Room[] = [];
+afterEach(async () => {
+  for (const r of rooms.splice(0)) await r.destroy();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function openRoom(timeline: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
+  dirs.push(dir);
+  const store = new TimedStore(dir, timeline);
+  const record = { id: 'board-1', title: 't', createdAt: 0, tokens: { facilitator: 'f', participant: 'p', viewer: 'v' }, locked: false };
+  await store.createBoard(record, Y.encodeStateAsUpdate(new Y.Doc()));
+  const room = new Room('board-1', record, {
+    store,
+    bus: new LocalBus(),
+    instanceId: new Uint8Array(16),
+    log: pino({ level: 'silent' }) as unknown as FastifyBaseLogger,
+    compactEvery: 500,
+    maxBufferedBytes: 1 << 20,
+  });
+  await room.load();
+  rooms.push(room);
+  return room;
+}
+
+describe('a room under a burst of changes', () => {
+  it('gives everyone everybody else’s notes, each stored before any socket is sent it', async () => {
+    const timeline: string[] = [];
+    const room = await openRoom(timeline);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => socket(n, timeline));
+    for (const s of [a!, b!, c!]) room.addConnection(s.conn);
+    const alice = person('a');
+    const bob = person('b');
+    const ids = [alice.addNote('相談の場'), bob.addNote('居場所づくり'), alice.addNote('見守り')];
+    // Arriving together, as they do on a busy board.
+    for (const m of alice.out) room.handleMessage(a!.conn, m);
+    for (const m of bob.out) room.handleMessage(b!.conn, m);
+
+    const hasAll = (d: Y.Doc) => ids.every((id) => notesOf(d).has(id));
+    expect(await eventually(() => hasAll(c!.doc()))).toBe(true);
+    expect(notesOf(a!.doc()).has(ids[1]!)).toBe(true);
+    expect(notesOf(b!.doc()).has(ids[0]!) && notesOf(b!.doc()).has(ids[2]!)).toBe(true);
+    const firstSend = timeline.findIndex((e) => e.startsWith('sent:'));
+    expect(timeline.indexOf('stored')).toBeGreaterThanOrEqual(0);
+    expect(timeline.indexOf('stored')).toBeLessThan(firstSend);
+  });
+
+  it('answers a newcomer only once the changes it is shown are stored', async () => {
+    const timeline: string[] = [];
+    const room = await openRoom(timeline);
+    const a = socket('a', timeline);
+    const late = socket('late', timeline);
+    room.addConnection(a.conn);
+    const alice = person('a');
+    const id = alice.addNote('書記役のメモ');
+    for (const m of alice.out) room.handleMessage(a.conn, m);
+    // The newcomer asks for the board in the same instant.
+    room.addConnection(late.conn);
+    room.handleMessage(late.conn, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+
+    expect(await eventually(() => notesOf(late.doc()).has(id))).toBe(true);
+    const shown = timeline.findIndex((e) => e === 'sent:late');
+    expect(timeline.slice(0, shown)).toContain('stored');
+  });
+
+  it('passes on where someone is dragging a note: the latest position, not a message per move', async () => {
+    const timeline: string[] = [];
+    const room = await openRoom(timeline);
+    const a = socket('a', timeline);
+    const watcher = socket('watcher', timeline);
+    room.addConnection(a.conn);
+    room.addConnection(watcher.conn);
+    const before = watcher.received.length;
+    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    for (let i = 1; i <= 10; i++) {
+      presence.setLocalState({ user: { id: 'a', name: 'A', color: '#000000', role: 'facilitator' }, cursor: { x: i, y: i } });
+      room.handleMessage(a.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
+    }
+    const seen = new awarenessProtocol.Awareness(new Y.Doc());
+    const lastCursor = () => {
+      for (const m of watcher.received.slice(before)) {
+        if (m[0] !== 1) continue;
+        const msg = decodeClientMessage(m);
+        if (msg.type === 'awareness') awarenessProtocol.applyAwarenessUpdate(seen, msg.update, null);
+      }
+      return (seen.getStates().get(presence.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x;
+    };
+    expect(await eventually(() => lastCursor() === 10)).toBe(true);
+    expect(watcher.received.slice(before).filter((m) => m[0] === 1).length).toBeLessThan(10);
+  });
+});
