@@ -58,12 +58,12 @@ function command(name: ServerName, nodeArgs: string[]): string[] {
 /** Starts one server under test as its own process on a free port; ours over SQLite in a temp DATA_DIR. */
 export async function startBenchServer(name: ServerName, opts: ServerOptions = {}): Promise<BenchServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), `fusen-bench-${name}-`));
+  const dataDir = name === 'ours' ? mkdtempSync(join(tmpdir(), 'fusen-bench-ours-')) : null;
   const env = {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: String(port),
-    ...(name === 'ours' ? { ...OURS_ENV, DATA_DIR: dataDir, CLIENT_DIR: join(ROOT, 'dist/client'), ...opts.env } : {}),
+    ...(name === 'ours' ? { ...OURS_ENV, DATA_DIR: dataDir!, CLIENT_DIR: join(ROOT, 'dist/client'), ...opts.env } : {}),
   };
   // BENCH_CPU_PROF=DIR profiles every server started (node --cpu-prof), for finding what a target misses on.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, name)}`] : [];
@@ -95,7 +95,7 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     stop: async () => {
       if (process.env.BENCH_DEBUG) console.error(`[${name}] ${output.slice(-3000)}`);
       await stopProcess(proc);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

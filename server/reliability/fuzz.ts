@@ -15,7 +15,7 @@ async function main(): Promise<void> {
 export function verdict(r: FuzzReport): string[] {
   const bad: string[] = [];
   if (r.serverExitedDuringRun) bad.push('the server exited');
-  if (r.timedOut > 0) bad.push(`${r.timedOut} sockets got no answer within 5 s`);
+  if (r.timedOut > 0) bad.push(`${r.timedOut} sockets got no answer within 10 s`);
   if (r.healthFailures > 0) bad.push(`${r.healthFailures} health checks failed (hang?)`);
   if (r.unexpectedCloseCodes.length > 0) bad.push(`unexpected close codes ${[...new Set(r.unexpectedCloseCodes)].join(', ')}`);
   if (r.honestMissing > 0) bad.push(`${r.honestMissing} honest notes missing or wrong`);
@@ -44,7 +44,7 @@ Fuzz results (seed ${r.seed}, ${r.durationS} s in all, ${r.hostileSeconds} s of 
     by kind                     ${kinds}
   hostile sockets               ${r.hostileSockets}
     closed by the server        ${codes}
-    answered, closed by fuzzer  ${r.closedByFuzzer} (of which timed out after 5 s: ${r.timedOut})
+    answered, closed by fuzzer  ${r.closedByFuzzer} (of which timed out after 10 s: ${r.timedOut}${r.timedOut ? `: ${r.timedOutKinds.join(', ')}` : ''})
     unexpected close codes      ${r.unexpectedCloseCodes.length}
   server crashes (exit)         ${r.serverExitedDuringRun ? 1 : 0}
   health checks                 ${r.healthChecks} (failed ${r.healthFailures}, slowest ${r.healthMaxMs} ms)

@@ -25,8 +25,9 @@ export interface FuzzReport {
   closeCodes: Record<number, number>;
   /** Hostile sockets that sent only tolerated messages and were closed by the fuzzer after the server answered. */
   closedByFuzzer: number;
-  /** Sockets the server neither closed nor answered within 5 s (a slow or stuck server). */
+  /** Sockets the server neither closed nor answered within 10 s (a slow or stuck server), and what they had sent. */
   timedOut: number;
+  timedOutKinds: string[];
   unexpectedCloseCodes: number[];
   serverExitedDuringRun: boolean;
   healthChecks: number;
@@ -80,6 +81,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     closeCodes: {},
     closedByFuzzer: 0,
     timedOut: 0,
+    timedOutKinds: [],
     unexpectedCloseCodes: [],
     serverExitedDuringRun: false,
     healthChecks: 0,
@@ -212,13 +214,17 @@ async function hostileSocket(wsUrl: string, target: Target, r: Rng, ctx: Paramet
   ws.on('error', () => {});
   let byUs = false;
   let mayDrop = false;
+  const sent: HostileKind[] = [];
   const closed = new Promise<void>((res) => {
     const timer = setTimeout(() => {
       byUs = true;
       // Raw bytes can leave a frame half sent: the server rightly waits for the rest (its heartbeat drops the socket later).
-      if (!mayDrop) report.timedOut++;
+      if (!mayDrop) {
+        report.timedOut++;
+        report.timedOutKinds.push(`${target.token === 'not-a-token' ? 'bad-token' : ''}${sent.join('+') || 'nothing sent'}`);
+      }
       ws.terminate();
-    }, 5000);
+    }, 10_000);
     ws.on('close', (code) => {
       clearTimeout(timer);
       if (byUs) report.closedByFuzzer++;
@@ -242,6 +248,7 @@ async function hostileSocket(wsUrl: string, target: Target, r: Rng, ctx: Paramet
       report.messagesSent++;
       report.byKind[m.kind] = (report.byKind[m.kind] ?? 0) + 1;
       mayDrop ||= MAY_DROP.has(m.kind);
+      sent.push(m.kind);
       if (m.raw) (ws as unknown as { _socket: { write(b: Uint8Array): void } })._socket.write(m.data as Uint8Array);
       else ws.send(m.data, { binary: typeof m.data !== 'string' });
     }

@@ -155,6 +155,7 @@ export interface HostileContext {
   maxMessageBytes: number;
 }
 
+/** Mutated real updates get three shares: they reach deepest into Yjs. */
 const KINDS: readonly HostileKind[] = [
   'random-bytes',
   'truncated-varint',

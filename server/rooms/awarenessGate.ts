@@ -64,7 +64,7 @@ export function gateAwareness(update: Uint8Array, conn: Connection, ctx: Awarene
     const json = new TextDecoder().decode(e.json);
     if (!own && json === NULL_STATE) continue; // removing a presence nobody here holds: an echo
     if (json !== NULL_STATE) claimed.add(e.clientId);
-    if (claimed.size > limits.idsPerConnection) throw new RefusedChange(CLOSE.policy, `at most ${limits.idsPerConnection} awareness ids per connection`);
+    if (limits.idsPerConnection > 0 && claimed.size > limits.idsPerConnection) throw new RefusedChange(CLOSE.policy, `at most ${limits.idsPerConnection} awareness ids per connection`);
     checkState(json, limits.maxBytes);
     kept.push(e);
   }
@@ -80,7 +80,7 @@ function bucketOf(conn: Connection, limits: AwarenessLimits): TokenBucket {
 }
 
 function checkState(json: string, maxBytes: number): void {
-  if (json.length > maxBytes) throw new RefusedChange(CLOSE.tooBig, `presence state over ${maxBytes} bytes`);
+  if (maxBytes > 0 && json.length > maxBytes) throw new RefusedChange(CLOSE.tooBig, `presence state over ${maxBytes} bytes`);
   let state: unknown;
   try {
     state = JSON.parse(json);

@@ -35,7 +35,7 @@ export function checkBoardLimits(tr: Y.Transaction, limits: BoardLimits): Refuse
     const len = textLength(notes.get(id));
     if (len > limits.noteTextMax) return new RefusedChange(CLOSE.policy, `a note holds at most ${limits.noteTextMax} characters`);
   }
-  if (addsNotes(tr, notes) && notes.size > limits.notesPerBoard) {
+  if (limits.notesPerBoard > 0 && addsNotes(tr, notes) && notes.size > limits.notesPerBoard) {
     return new RefusedChange(CLOSE.policy, `a board holds at most ${limits.notesPerBoard} notes`);
   }
   const pending = (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
@@ -106,7 +106,7 @@ export class BoardSizeMeter {
 
   /** Refuses an update of `incoming` bytes that would take the board over `max`. */
   check(incoming: number, max: number): RefusedChange | null {
-    if (this.bytes + incoming <= max) return null;
+    if (max <= 0 || this.bytes + incoming <= max) return null;
     if (Date.now() - this.lastExact >= this.recheckMs) {
       this.bytes = Y.encodeStateAsUpdate(this.doc).length;
       this.lastExact = Date.now();
