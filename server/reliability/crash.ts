@@ -6,6 +6,8 @@ async function main(): Promise<void> {
   const kills = numberArg('kills', 20);
   const writers = numberArg('writers', 20);
   const seed = numberArg('seed', Date.now() % 1_000_000);
+  // Every stock provider adds a process 'exit' listener.
+  process.setMaxListeners(0);
   console.log(`Crash durability: ${writers} writing clients, SIGKILL ${kills} times at random moments, seed ${seed}`);
   const r = await runCrash({ kills, writers, seed, progress: (l) => console.log(l) });
   const ok = r.lostAcrossKills === 0 && r.lostAtEnd === 0 && r.integrityFailures.length === 0;
