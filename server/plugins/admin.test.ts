@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../testing/inProcess';
@@ -13,15 +13,24 @@ import { rawSocket } from '../reliability/rawSocket';
 const apps: Awaited<ReturnType<typeof startApp>>[] = [];
 const servers: RunningServer[] = [];
 const clients: { destroy(): void }[] = [];
+const dirs: string[] = [];
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  for (const a of apps) await a.close();
-  for (const s of servers) await s.kill();
+  for (const a of apps) {
+    await a.close();
+    rmSync(a.config.DATA_DIR, { recursive: true, force: true });
+  }
+  for (const s of servers) {
+    await s.kill();
+    rmSync(s.dataDir, { recursive: true, force: true });
+  }
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 /** Two app instances over one store and one bus: two server processes behind a load balancer. */
 async function twoProcesses() {
   const dataDir = mkdtempSync(join(tmpdir(), 'fusen-admin-'));
+  dirs.push(dataDir);
   const store = new SqliteStore(dataDir);
   const bus = new LocalBus();
   const a = await startApp({ store, bus });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { runCrash } from './crasher';
 import { startServer, createBoard } from '../testing/startServer';
 import { eventually } from '../testing/clients';
@@ -50,6 +51,7 @@ describe('a server stopped with SIGTERM', () => {
       }
     } finally {
       await server.kill();
+      rmSync(server.dataDir, { recursive: true, force: true });
     }
   }, 90_000);
 });

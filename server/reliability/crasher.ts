@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { startServer, createBoard, type RunningServer } from '../testing/startServer';
 import { connectClient, eventually } from '../testing/clients';
 import { notesOf, readBoard } from '../../shared/board/doc';
@@ -95,6 +96,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
     writing = false;
     for (const w of writers) w.destroy();
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     restarts.sort((a, b) => a - b);
     report.restartMs = { median: restarts[Math.floor(restarts.length / 2)] ?? 0, max: restarts.at(-1) ?? 0 };
     report.durationS = Math.round((Date.now() - started) / 100) / 10;

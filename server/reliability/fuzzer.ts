@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { startServer, createBoard, type CreatedBoard, type RunningServer } from '../testing/startServer';
 import { connectClient, eventually } from '../testing/clients';
 import { readBoard } from '../../shared/board/doc';
@@ -180,6 +180,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     for (const h of honest) h.destroy();
     await server.kill();
     await restarted?.stop();
+    rmSync(server.dataDir, { recursive: true, force: true });
     report.durationS = Math.round((Date.now() - started) / 100) / 10;
   }
   return report;

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { request } from 'node:http';
+import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { startApp } from '../testing/inProcess';
 import { createBoard } from '../testing/startServer';
@@ -14,7 +15,10 @@ const apps: Awaited<ReturnType<typeof startApp>>[] = [];
 const clients: { destroy(): void }[] = [];
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  for (const a of apps) await a.close();
+  for (const a of apps) {
+    await a.close();
+    rmSync(a.config.DATA_DIR, { recursive: true, force: true });
+  }
 });
 
 async function app(env: Record<string, string>) {
