@@ -14,12 +14,10 @@ import { ExportMenu } from '../export/ExportMenu';
 import { Toolbar } from '../ui/Toolbar';
 import { ViewControls } from '../ui/ViewControls';
 import { BoardProblem } from './BoardProblem';
-import { boardToken, createdLinks, displayName, lastColor, nameAsked, saveBoardToken, saveDisplayName, saveLastColor, userColor } from './storage';
-import { useIdentity } from './identity';
+import { createdLinks, displayName, lastColor, nameAsked, saveDisplayName, saveLastColor, userColor } from './storage';
 import { usePermissions } from './usePermissions';
-import { useBoardConnection } from './useBoardConnection';
+import { useBoardSession } from './useBoardSession';
 import { useBoardShortcuts } from './useBoardShortcuts';
-import { useBoardView } from './useBoardView';
 import { useElementSize } from './useElementSize';
 import { usePresence } from './usePresence';
 import { useUndo } from './useUndo';
@@ -42,17 +40,8 @@ const TOOLBAR_SPACE = 72;
 
 export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
-  const [token] = useState(() => urlToken ?? boardToken(boardId));
-  useEffect(() => {
-    if (!urlToken) return;
-    saveBoardToken(boardId, urlToken);
-    window.history.replaceState(null, '', `/b/${boardId}`);
-  }, [boardId, urlToken]);
-
-  const identity = useIdentity();
-  const conn = useBoardConnection(boardId, token, identity.key);
+  const { token, identity, conn, view } = useBoardSession(boardId, urlToken);
   const { doc, role } = conn;
-  const view = useBoardView(doc);
   const undo = useUndo(doc);
   const grouping = useGrouping(doc);
 

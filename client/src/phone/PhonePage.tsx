@@ -1,12 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addNote, LIMITS, NOTE_COLORS, type Presence, type Section } from '../../../shared/board';
 import { LOCAL_ORIGIN } from '../actions';
 import { BoardProblem } from '../board/BoardProblem';
-import { useIdentity } from '../board/identity';
-import { boardToken, displayName, saveBoardToken, userColor } from '../board/storage';
-import { useBoardConnection } from '../board/useBoardConnection';
-import { useBoardView } from '../board/useBoardView';
+import { displayName, userColor } from '../board/storage';
+import { useBoardSession } from '../board/useBoardSession';
 import { usePermissions } from '../board/usePermissions';
 import { usePresence } from '../board/usePresence';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
@@ -27,18 +25,8 @@ import './phone.css';
  */
 export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
-  const [token] = useState(() => urlToken ?? boardToken(boardId));
-  useEffect(() => {
-    if (!urlToken) return;
-    saveBoardToken(boardId, urlToken);
-    // The token stays out of the address bar, so a screenshot or a shoulder does not carry it off.
-    window.history.replaceState(null, '', `/b/${boardId}`);
-  }, [boardId, urlToken]);
-
-  const identity = useIdentity();
-  const conn = useBoardConnection(boardId, token, identity.key);
+  const { identity, conn, view } = useBoardSession(boardId, urlToken);
   const { doc, role } = conn;
-  const view = useBoardView(doc);
   const { userId } = identity;
   const perms = usePermissions(doc, view, role, userId);
 
