@@ -1,11 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { APP_SHELL_GLOB, MAX_PRECACHE_BYTES, SERVER_PATHS, SERVICE_WORKER_FILE } from './client/src/offline/policy.js';
 
 // One config for the client build and for every test project.
 // The dev server proxies the API and the websocket to a server started with `npm run serve`.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker keeps the app shell so a board link opened before loads with no network
+    // (the board itself comes from IndexedDB). Registered by client/src/offline/registerServiceWorker.ts.
+    VitePWA({
+      filename: SERVICE_WORKER_FILE,
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: APP_SHELL_GLOB,
+        maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [...SERVER_PATHS],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        skipWaiting: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
     proxy: {

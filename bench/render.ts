@@ -11,7 +11,9 @@
  *
  * Also printed: main-thread CPU per measured frame (CDP ThreadTime, not inflated by other jobs on the
  * machine, but counting the uncapped idle frames in between) and the time spent drawing the canvas
- * layers. RENDER_PROFILE=1 prints the hottest functions of a short pan first (CPU profile).
+ * layers. RENDER_PROFILE=1 prints the hottest functions of a short pan first (CPU profile; =zoom for a
+ * zoom out and back in; RENDER_PROFILE_OUT=FILE keeps the raw .cpuprofile). RENDER_DEBUG=1 prints every
+ * frame of every phase ([time, moved, draw ms]) and each layer draw over 20 ms.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -126,8 +128,11 @@ const RECORDER = `(() => {
   window.__drawMs = 0;
   window.__frames = [];
   window.__recording = true;
+  // One loop per recording: a loop left from the previous phase would log every frame twice.
+  const run = (window.__recordingRun = (window.__recordingRun || 0) + 1);
   let last = key();
   function tick() {
+    if (run !== window.__recordingRun) return;
     const now = key();
     window.__frames.push({ t: performance.now(), moved: now !== last, draw: window.__drawMs });
     window.__drawMs = 0;
@@ -151,6 +156,7 @@ async function stopRecording(page: Page): Promise<{ frames: number[]; draws: num
     const draws: number[] = [];
     // A frame that shows a new transform is drawn by the end of it: its cost is the gap to the next frame,
     // and its canvas drawing is what the next tick finds summed.
+    if ((window as unknown as { __debugFrames?: boolean }).__debugFrames) console.log(JSON.stringify(f.map((x) => [Math.round(x.t * 10) / 10, x.moved ? 1 : 0, Math.round(x.draw * 10) / 10])));
     for (let i = 0; i + 1 < f.length; i++) {
       if (!f[i]!.moved) continue;
       frames.push(f[i + 1]!.t - f[i]!.t);
@@ -220,9 +226,16 @@ async function profile(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
-  for (let i = 0; i < 30; i++) await page.mouse.wheel(40, 25);
+  if (process.env.RENDER_PROFILE === 'zoom') {
+    await pointAtNotes(page);
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 12);
+    for (let i = 0; i < 19; i++) await page.mouse.wheel(0, -12);
+    await page.keyboard.up('Control');
+  } else for (let i = 0; i < 30; i++) await page.mouse.wheel(40, 25);
   await page.waitForTimeout(300);
   const { profile: prof } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
+  if (process.env.RENDER_PROFILE_OUT) (await import('node:fs')).writeFileSync(process.env.RENDER_PROFILE_OUT, JSON.stringify(prof));
   const self = new Map<string, number>();
   for (const n of prof.nodes) {
     const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
@@ -254,6 +267,24 @@ export async function runRenderBench(opts: { log?: (line: string) => void } = {}
     await page.waitForTimeout(500);
 
     if (process.env.RENDER_PROFILE) await profile(page);
+    if (process.env.RENDER_DEBUG) {
+      page.on('console', (m) => console.log('page:', m.text()));
+      await page.evaluate(() => ((window as unknown as { __debugFrames: boolean }).__debugFrames = true));
+      await page.evaluate(`(() => {
+        const K = window.Konva;
+        const draw = K.Layer.prototype.draw;
+        K.Layer.prototype.draw = function () {
+          const t0 = performance.now();
+          const r = draw.apply(this, arguments);
+          const ms = performance.now() - t0;
+          if (ms > 20) {
+            const groups = this.getChildren();
+            console.log('slow layer draw', Math.round(ms), 'children', groups.length, groups.map((g) => g.getClassName() + ':' + (g.isCached && g.isCached()) + ':' + (g.getChildren ? g.getChildren().length : 0)).join(' '));
+          }
+          return r;
+        };
+      })()`);
+    }
     const result: RenderBenchResult = { notes: NOTES, phases: {}, all: { frames: 0, p50Ms: 0, p95Ms: 0, maxMs: 0, busyMsPerFrame: 0, drawP95Ms: 0 }, loadAverage: 0 };
     const all: number[] = [];
     const cdp = await context.newCDPSession(page);

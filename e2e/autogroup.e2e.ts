@@ -1,25 +1,8 @@
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertClientBuilt, createBoard, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createBoard, eventually, openBoard, screenshotPath, useE2e } from './helpers';
 
-const SHOTS = resolve(import.meta.dirname, '../dist/screenshots');
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
+const e2e = useE2e();
 
 /** Clearly categorisable notes, as participants write them, with the support each belongs to. */
 const NOTES = [
@@ -155,9 +138,9 @@ async function addNote(page: Page, text: string): Promise<void> {
 
 describe('auto-group on the projected board', () => {
   it('groups everyone’s notes into labelled regions, explains why, and undoes, restores and learns from corrections', async () => {
-    const board = await createBoard(server.url, { title: '当別町セミナー', template: 'impressions-unclear', groups: 1 });
-    const fac = await openBoard(browser, board.links.facilitator, { name: '進行役' });
-    const part = await openBoard(browser, board.links.participant, { name: '参加者' });
+    const board = await createBoard(e2e.server.url, { title: '当別町セミナー', template: 'impressions-unclear', groups: 1 });
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const part = await openBoard(e2e.browser, board.links.participant, { name: '参加者' });
     try {
       for (const n of NOTES) await addNote(part.page, n.text);
       const start = await eventually(
@@ -210,7 +193,7 @@ describe('auto-group on the projected board', () => {
       expect(whyText).toContain('相談支援');
       expect(whyText).toMatch(/確信度 \d+%/);
       expect(whyText).toMatch(/相談|ひきこもり/);
-      await fac.page.screenshot({ path: resolve(SHOTS, 'autogroup-why.png') });
+      await fac.page.screenshot({ path: screenshotPath('autogroup-why.png') });
       await fac.page.mouse.move(5, 400);
       await why.waitFor({ state: 'detached' });
       // A click (or a tap on a phone) pins it open until it is closed.
@@ -284,9 +267,9 @@ describe('auto-group on the projected board', () => {
   });
 
   it('lets a participant move notes between regions without changing their category', async () => {
-    const board = await createBoard(server.url, { template: 'impressions-unclear', groups: 1 });
-    const fac = await openBoard(browser, board.links.facilitator);
-    const part = await openBoard(browser, board.links.participant);
+    const board = await createBoard(e2e.server.url, { template: 'impressions-unclear', groups: 1 });
+    const fac = await openBoard(e2e.browser, board.links.facilitator);
+    const part = await openBoard(e2e.browser, board.links.participant);
     try {
       await addNote(part.page, NOTES[1].text);
       await eventually(() => readDoc(fac.page), (d) => d.notes.length === 1);

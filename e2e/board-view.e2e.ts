@@ -1,26 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertClientBuilt, boardToPage, createBoard, docNotes, drawnNoteTexts, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardToPage, createBoard, docNotes, drawnNoteTexts, eventually, openBoard, screenshotPath, useE2e } from './helpers';
 
-/** Screenshots for a person to look at (dist/ is not committed). */
-const SHOTS = resolve(import.meta.dirname, '../dist/screenshots');
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 interface SectionInfo {
   id: string;
@@ -55,9 +37,9 @@ async function writeNoteAt(page: Page, p: { x: number; y: number }, text: string
 
 describe('the board as people see it', () => {
   it('files notes in the section they are written in, drags them in one write, and looks right', async () => {
-    const board = await createBoard(server.url, { title: '当別町 重層的支援体制 研修会', template: 'impressions-unclear', groups: 2 });
-    const a = await openBoard(browser, board.links.facilitator, { name: '進行役' });
-    const b = await openBoard(browser, board.links.participant, { name: '社協 田中' });
+    const board = await createBoard(e2e.server.url, { title: '当別町 重層的支援体制 研修会', template: 'impressions-unclear', groups: 2 });
+    const a = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const b = await openBoard(e2e.browser, board.links.participant, { name: '社協 田中' });
     try {
       const secs = await sections(a.page);
       const impressionA = secs.find((s) => s.kind === 'impression' && s.group === 'A')!;
@@ -110,7 +92,7 @@ describe('the board as people see it', () => {
       await a.page.getByTestId('zoom-fit').click();
       await b.page.mouse.move(700, 300);
       await a.page.waitForTimeout(400);
-      await a.page.screenshot({ path: resolve(SHOTS, 'board-facilitator.png') });
+      await a.page.screenshot({ path: screenshotPath('board-facilitator.png') });
 
       // The in-place editor, mid-sentence, over its note.
       const first = (await docNotes(a.page)).find((n) => n.text.startsWith('断らない'))!;
@@ -118,13 +100,13 @@ describe('the board as people see it', () => {
       await a.page.mouse.dblclick(at.x, at.y);
       await a.page.getByTestId('note-editor-input').waitFor();
       await a.page.keyboard.insertText('（半田市の事例）');
-      await a.page.screenshot({ path: resolve(SHOTS, 'board-editing.png') });
+      await a.page.screenshot({ path: screenshotPath('board-editing.png') });
       await a.page.keyboard.press('Escape');
       await eventually(() => docNotes(b.page), (n) => n.some((x) => x.text.endsWith('（半田市の事例）')));
 
-      const phone = await openBoard(browser, board.links.participant, { viewport: { width: 390, height: 780 } });
+      const phone = await openBoard(e2e.browser, board.links.participant, { viewport: { width: 390, height: 780 } });
       await phone.page.waitForTimeout(300);
-      await phone.page.screenshot({ path: resolve(SHOTS, 'board-phone.png') });
+      await phone.page.screenshot({ path: screenshotPath('board-phone.png') });
       await phone.context.close();
     } finally {
       await a.context.close();
@@ -133,9 +115,9 @@ describe('the board as people see it', () => {
   });
 
   it('a locked board shows a banner and no editing chrome to participants', async () => {
-    const board = await createBoard(server.url, { template: 'troubles', groups: 1 });
-    const f = await openBoard(browser, board.links.facilitator);
-    const p = await openBoard(browser, board.links.participant);
+    const board = await createBoard(e2e.server.url, { template: 'troubles', groups: 1 });
+    const f = await openBoard(e2e.browser, board.links.facilitator);
+    const p = await openBoard(e2e.browser, board.links.participant);
     try {
       expect(await p.page.getByTestId('toolbar').count()).toBe(1);
       await f.page.getByTestId('lock-toggle').click();
@@ -149,10 +131,10 @@ describe('the board as people see it', () => {
   });
 
   it('the home page creates a board and shows its three links', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP' });
+    const context = await e2e.browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(e2e.server.url);
       await page.getByTestId('new-title').fill('苫小牧市 研修 第1回');
       await page.getByTestId('new-template').selectOption('case-review');
       await page.getByTestId('new-groups').fill('2');
@@ -160,7 +142,7 @@ describe('the board as people see it', () => {
       await page.getByTestId('new-submit').click();
       await page.getByTestId('board-links').waitFor();
       for (const role of ['facilitator', 'participant', 'viewer']) expect(await page.getByTestId(`link-${role}`).inputValue()).toMatch(/\/b\/[A-Za-z0-9_-]{22}\?token=/);
-      await page.screenshot({ path: resolve(SHOTS, 'home-links.png') });
+      await page.screenshot({ path: screenshotPath('home-links.png') });
       const tab = await popup;
       await tab.waitForSelector('[data-testid="board-page"][data-role="facilitator"]');
       // The token leaves the address bar, which a projector would show to the whole room.

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { assertClientBuilt, boardToPage, createBoard, docNotes, drawnNoteTexts, emptyCanvasPoint, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { boardToPage, createBoard, docNotes, drawnNoteTexts, emptyCanvasPoint, eventually, openBoard, useE2e } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 describe('two people on one board', () => {
   it('a note typed in one browser appears in the other', async () => {
-    const board = await createBoard(server.url, { title: '共有テスト', template: 'blank' });
-    const a = await openBoard(browser, board.links.facilitator, { name: '進行役' });
-    const b = await openBoard(browser, board.links.participant, { name: '参加者' });
+    const board = await createBoard(e2e.server.url, { title: '共有テスト', template: 'blank' });
+    const a = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const b = await openBoard(e2e.browser, board.links.participant, { name: '参加者' });
     try {
       const p = await emptyCanvasPoint(a.page);
       await a.page.mouse.dblclick(p.x, p.y);
@@ -60,9 +47,9 @@ describe('two people on one board', () => {
   });
 
   it('Japanese IME composition commits exactly once', async () => {
-    const board = await createBoard(server.url, { template: 'blank' });
-    const a = await openBoard(browser, board.links.participant);
-    const b = await openBoard(browser, board.links.participant);
+    const board = await createBoard(e2e.server.url, { template: 'blank' });
+    const a = await openBoard(e2e.browser, board.links.participant);
+    const b = await openBoard(e2e.browser, board.links.participant);
     try {
       await a.page.getByTestId('add-note').click();
       const input = a.page.getByTestId('note-editor-input');
@@ -99,9 +86,9 @@ describe('two people on one board', () => {
   });
 
   it('a viewer cannot add notes', async () => {
-    const board = await createBoard(server.url, { template: 'blank' });
-    const facilitator = await openBoard(browser, board.links.facilitator);
-    const viewer = await openBoard(browser, board.links.viewer);
+    const board = await createBoard(e2e.server.url, { template: 'blank' });
+    const facilitator = await openBoard(e2e.browser, board.links.facilitator);
+    const viewer = await openBoard(e2e.browser, board.links.viewer);
     try {
       await facilitator.page.getByTestId('add-note').click();
       await facilitator.page.keyboard.type('seed');
@@ -128,11 +115,11 @@ describe('two people on one board', () => {
   });
 
   it('a wrong token gets a clear message, not an endless spinner', async () => {
-    const board = await createBoard(server.url, { template: 'blank' });
-    const context = await browser.newContext();
+    const board = await createBoard(e2e.server.url, { template: 'blank' });
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/b/${board.boardId}?token=not-the-token`);
+      await page.goto(`${e2e.server.url}/b/${board.boardId}?token=not-the-token`);
       const problem = page.getByTestId('board-problem');
       await problem.waitFor();
       expect(['badToken', 'forbidden']).toContain(await problem.getAttribute('data-reason'));

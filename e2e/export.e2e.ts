@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from 'fast-png';
-import type { Browser, Download, Page } from 'playwright-core';
-import { assertClientBuilt, boardToPage, createBoard, eventually, launchBrowser, openBoard, startServer, type OpenBoard, type RunningServer } from './helpers';
+import type { Download, Page } from 'playwright-core';
+import { boardToPage, createBoard, eventually, openBoard, useE2e, type OpenBoard } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 let facilitator: OpenBoard;
 let board: Awaited<ReturnType<typeof createBoard>>;
 
@@ -78,11 +77,8 @@ function pixelAt(img: ReturnType<typeof decode>, bounds: Box, ratio: number, p: 
 const near = (a: number[], b: number[], tol = 4) => a.every((v, i) => Math.abs(v - b[i]!) <= tol);
 
 beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-  board = await createBoard(server.url, { title: '当別町 研修 書き出し', template: 'impressions-unclear', groups: 2 });
-  facilitator = await openBoard(browser, board.links.facilitator, { name: '進行役' });
+  board = await createBoard(e2e.server.url, { title: '当別町 研修 書き出し', template: 'impressions-unclear', groups: 2 });
+  facilitator = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
   const { sections } = await readDoc(facilitator.page);
   const a = sections.find((s) => s.group === 'A' && s.kind === 'impression')!;
   const aUnclear = sections.find((s) => s.group === 'A' && s.kind === 'unclear')!;
@@ -98,8 +94,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await facilitator?.context.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('pictures made in the browser', () => {
@@ -184,7 +178,7 @@ describe('server downloads and snapshots from the menu', () => {
   });
 
   it('shows participants the downloads but not the snapshots', async () => {
-    const p = await openBoard(browser, board.links.participant, { name: '参加者' });
+    const p = await openBoard(e2e.browser, board.links.participant, { name: '参加者' });
     try {
       await p.page.getByTestId('export-open').click();
       await p.page.getByTestId('export-menu').waitFor();

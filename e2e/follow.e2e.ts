@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertClientBuilt, createBoard, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createBoard, eventually, openBoard, useE2e } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 /** The board point at the middle of the canvas and the zoom, read from the page's Konva stage. */
 async function view(page: Page): Promise<{ cx: number; cy: number; scale: number }> {
@@ -36,9 +24,9 @@ async function panOnCanvas(page: Page, dx: number, dy: number) {
 
 describe('bring everyone to me', () => {
   it("moves a participant's view with the facilitator's until the participant moves away", async () => {
-    const board = await createBoard(server.url, { template: 'impressions-unclear', groups: 3 });
-    const f = await openBoard(browser, board.links.facilitator, { name: '進行役' });
-    const p = await openBoard(browser, board.links.participant, { name: '参加者' });
+    const board = await createBoard(e2e.server.url, { template: 'impressions-unclear', groups: 3 });
+    const f = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const p = await openBoard(e2e.browser, board.links.participant, { name: '参加者' });
     try {
       await f.page.getByTestId('ws-panel-open').click();
       await f.page.getByTestId('ws-follow').click();

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../server/testing/startServer';
 
@@ -7,9 +8,16 @@ export { createBoard, startServer, type CreatedBoard, type RunningServer };
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** The e2e tests drive the built client as the server serves it; fail early with the fix if it is missing. */
+/** Screenshots for a person to look at (dist/ is not committed). */
+export const screenshotPath = (name: string): string => resolve(ROOT, 'dist/screenshots', name);
+
+/**
+ * The e2e tests drive the built client as the server serves it (CLIENT_DIR, else dist/client, as the
+ * server resolves it); fail early with the fix if it is missing.
+ */
 export function assertClientBuilt(): void {
-  if (!existsSync(resolve(ROOT, 'dist/client/index.html'))) throw new Error('dist/client is missing: run `npx vite build` before the e2e tests');
+  const dir = process.env.CLIENT_DIR ?? 'dist/client';
+  if (!existsSync(resolve(ROOT, dir, 'index.html'))) throw new Error(`${dir} is missing: run \`npx vite build\` before the e2e tests`);
 }
 
 /** Debian's chromium; never a downloaded browser. */
@@ -20,24 +28,92 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface E2e {
+  /** The real server process this file's tests talk to (a new one after restartServer). */
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** The server comes back on the same port and data folder, after a test stopped it (the hall's Wi-Fi dropped). */
+  restartServer(): Promise<RunningServer>;
+}
+
+/**
+ * One server process and one Chromium for every test in the calling file: registers the file's
+ * beforeAll/afterAll, and afterwards removes the server's data folder. Use at the top of the file.
+ */
+export function useE2e(): E2e {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    assertClientBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+  // A failed test prints what the server logged meanwhile (warnings and errors): often the reason.
+  let logFrom = 0;
+  beforeEach(() => {
+    logFrom = server?.output().length ?? 0;
+  });
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail' && server) console.error(`server log during "${task.name}":\n${server.output().slice(logFrom).slice(-4000) || '(nothing)'}`);
+  });
+  const started = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`${what} starts in beforeAll: use it inside a test or hook`);
+    return v;
+  };
+  return {
+    get server() {
+      return started(server, 'the e2e server');
+    },
+    get browser() {
+      return started(browser, 'the e2e browser');
+    },
+    async restartServer() {
+      const { port, dataDir, stop } = started(server, 'the e2e server');
+      await stop();
+      server = await startServer({ port, dataDir });
+      return server;
+    },
+  };
+}
+
 export interface OpenBoard {
   context: BrowserContext;
   page: Page;
 }
 
+/** The board id in a board link (`…/b/<id>?token=…`). */
+export const boardIdOf = (link: string): string => new URL(link).pathname.split('/')[2] ?? '';
+
 /**
  * A fresh browser profile (its own IndexedDB and storage, like another person's phone) on a board
- * link, once the board is synced. The one-time display-name question is answered in advance.
+ * link, once the board is synced. The one-time questions are answered in advance: the display name,
+ * and for a participant on a board with groups, the join dialog (no group picked).
  */
 export async function openBoard(browser: Browser, link: string, opts: { name?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenBoard> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'ja-JP' });
-  await context.addInitScript((name: string) => {
-    localStorage.setItem('fusen.name', name);
-    localStorage.setItem('fusen.nameAsked', '1');
-  }, opts.name ?? '');
+  await context.addInitScript(
+    ({ name, boardId }: { name: string; boardId: string }) => {
+      localStorage.setItem('fusen.name', name);
+      localStorage.setItem('fusen.nameAsked', '1');
+      const joined = `fusen.join.${boardId}`;
+      if (!localStorage.getItem(joined)) localStorage.setItem(joined, JSON.stringify({ name, group: null }));
+    },
+    { name: opts.name ?? '', boardId: boardIdOf(link) },
+  );
   const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(link);
-  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 }).catch(async (err: unknown) => {
+    const status = await page.getByTestId('connection-badge').getAttribute('data-status').catch(() => 'no badge');
+    throw new Error(`${String(err)}\nconnection badge: ${status}\npage errors:\n${problems.join('\n') || '(none)'}`);
+  });
   await page.waitForFunction(() => document.querySelector('[data-testid="board-page"]')?.getAttribute('data-role') !== 'unknown');
   return { context, page };
 }
@@ -61,6 +137,17 @@ export function docNotes(page: Page): Promise<NoteSnapshot[]> {
     });
     return out;
   });
+}
+
+/** The texts of the notes in a page's doc, sorted: what two browsers compare once they have converged. */
+export const docTexts = async (page: Page): Promise<string[]> => (await docNotes(page)).map((n) => n.text).sort();
+
+/** Writes a note the way a person does: the add button, type, Escape to close the editor. */
+export async function writeNote(page: Page, text: string): Promise<void> {
+  await page.getByTestId('add-note').click();
+  await page.getByTestId('note-editor-input').waitFor();
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Escape');
 }
 
 /** The texts the page has actually drawn on its Konva stage (what the person sees), without a screenshot. */

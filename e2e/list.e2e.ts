@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertClientBuilt, createBoard, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createBoard, eventually, openBoard, useE2e } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 interface DocNote {
   id: string;
@@ -58,10 +46,10 @@ const focusedNoteId = (page: Page) => page.evaluate(() => document.activeElement
 
 describe('the list view (keyboard and screen readers)', () => {
   it('lets a keyboard user write, edit, vote on, move and delete notes, seen live on another screen', async () => {
-    const board = await createBoard(server.url, { title: '研修会', template: 'impressions-unclear', groups: 2 });
-    const a = await openBoard(browser, `${board.links.participant}&view=list`, { name: '社協 田中' });
-    const b = await openBoard(browser, board.links.participant, { name: '見る人' });
-    const facilitator = await openBoard(browser, board.links.facilitator, { name: '進行役' });
+    const board = await createBoard(e2e.server.url, { title: '研修会', template: 'impressions-unclear', groups: 2 });
+    const a = await openBoard(e2e.browser, `${board.links.participant}&view=list`, { name: '社協 田中' });
+    const b = await openBoard(e2e.browser, board.links.participant, { name: '見る人' });
+    const facilitator = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
     try {
       const { page } = a;
       await page.getByTestId('list-view').waitFor();
@@ -128,14 +116,15 @@ describe('the list view (keyboard and screen readers)', () => {
   });
 
   it('announces notes other people add, and shows them by category too', async () => {
-    const board = await createBoard(server.url, { template: 'impressions-unclear', groups: 1 });
-    const a = await openBoard(browser, `${board.links.participant}&view=list`);
-    const b = await openBoard(browser, board.links.participant);
+    const board = await createBoard(e2e.server.url, { template: 'impressions-unclear', groups: 1 });
+    const a = await openBoard(e2e.browser, `${board.links.participant}&view=list`);
+    const b = await openBoard(e2e.browser, board.links.participant);
     try {
       await b.page.getByTestId('add-note').click();
       await b.page.keyboard.insertText('地域のサロンで見守り');
       await b.page.keyboard.press('Escape');
-      await eventually(() => a.page.getByTestId('list-announcer').textContent(), (t) => !!t && t.includes('新しい付箋'));
+      // One note says where it landed, so a screen-reader user can go and read it.
+      await eventually(() => a.page.getByTestId('list-announcer').textContent(), (t) => !!t && /新しい付箋が1枚あります：\S/.test(t));
       await a.page.getByTestId('list-arrange-category').check();
       const unsorted = a.page.locator('[data-testid="list-category"][data-category="unsorted"]');
       await eventually(() => unsorted.getByTestId('list-note').allTextContents(), (t) => t.some((x) => x.includes('地域のサロンで見守り')));
@@ -146,8 +135,8 @@ describe('the list view (keyboard and screen readers)', () => {
   });
 
   it('opens from the skip link, the first thing a keyboard reaches on the board', async () => {
-    const board = await createBoard(server.url, { template: 'impressions-unclear', groups: 1 });
-    const a = await openBoard(browser, board.links.participant);
+    const board = await createBoard(e2e.server.url, { template: 'impressions-unclear', groups: 1 });
+    const a = await openBoard(e2e.browser, board.links.participant);
     try {
       await a.page.keyboard.press('Tab');
       expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-link');

@@ -1,29 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertClientBuilt, createBoard, docNotes, drawnNoteTexts, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { createBoard, docTexts as texts, drawnNoteTexts, eventually, openBoard, useE2e, writeNote } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function writeNote(page: Page, text: string): Promise<void> {
-  await page.getByTestId('add-note').click();
-  await page.getByTestId('note-editor-input').waitFor();
-  await page.keyboard.insertText(text);
-  await page.keyboard.press('Escape');
-}
-
-const texts = async (page: Page) => (await docNotes(page)).map((n) => n.text).sort();
+const e2e = useE2e();
 
 /**
  * The hall's Wi-Fi lets the page itself load (or it is already open) but the board's socket cannot get
@@ -32,9 +10,9 @@ const texts = async (page: Page) => (await docNotes(page)).map((n) => n.text).so
  */
 describe('the board kept in the browser (IndexedDB)', () => {
   it('opens from the device with no connection, keeps what is written there across a reload, and merges it once on reconnect', async () => {
-    const board = await createBoard(server.url, { template: 'blank' });
-    const a = await openBoard(browser, board.links.participant, { name: '参加者A' });
-    const b = await openBoard(browser, board.links.participant, { name: '参加者B' });
+    const board = await createBoard(e2e.server.url, { template: 'blank' });
+    const a = await openBoard(e2e.browser, board.links.participant, { name: '参加者A' });
+    const b = await openBoard(e2e.browser, board.links.participant, { name: '参加者B' });
     let blocked = false;
     await a.context.routeWebSocket(/\/ws\//, (ws) => (blocked ? ws.close({ code: 4000, reason: 'no network' }) : ws.connectToServer()));
     try {

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertClientBuilt, createBoard, docNotes, drawnNoteTexts, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createBoard, docNotes, drawnNoteTexts, eventually, openBoard, useE2e } from './helpers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 /** A phone in the hall: 360×640, touch, Japanese; opens the participant link and joins group B. */
 async function openPhone(link: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
   const page = await context.newPage();
   await page.goto(link);
   await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
@@ -46,8 +34,8 @@ const placed = (page: Page) =>
 
 describe('the phone entry view', () => {
   it('sends a note typed with an IME from a 360×640 phone to the desktop board', async () => {
-    const board = await createBoard(server.url, { title: '当別町 セミナー', template: 'impressions-unclear', groups: 3 });
-    const desk = await openBoard(browser, board.links.facilitator, { name: '進行役' });
+    const board = await createBoard(e2e.server.url, { title: '当別町 セミナー', template: 'impressions-unclear', groups: 3 });
+    const desk = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
     const phone = await openPhone(board.links.participant);
     const { page } = phone;
     try {
@@ -84,7 +72,7 @@ describe('the phone entry view', () => {
   });
 
   it('says a note is over 500 characters before sending, and sends nothing', async () => {
-    const board = await createBoard(server.url, { template: 'troubles', groups: 2 });
+    const board = await createBoard(e2e.server.url, { template: 'troubles', groups: 2 });
     const phone = await openPhone(board.links.participant);
     const { page } = phone;
     try {
@@ -103,8 +91,8 @@ describe('the phone entry view', () => {
   });
 
   it('keeps what was typed through a reload and a dropped connection, then delivers it', async () => {
-    const board = await createBoard(server.url, { template: 'troubles', groups: 2 });
-    const desk = await openBoard(browser, board.links.facilitator);
+    const board = await createBoard(e2e.server.url, { template: 'troubles', groups: 2 });
+    const desk = await openBoard(e2e.browser, board.links.facilitator);
     const phone = await openPhone(board.links.participant);
     const { page } = phone;
     try {
@@ -114,17 +102,16 @@ describe('the phone entry view', () => {
       await expect(page.getByTestId('phone-text').inputValue()).resolves.toBe('見守り活動の担い手が足りない');
 
       // The hall's Wi-Fi drops: the server is out of reach while the note is sent.
-      const { port, dataDir } = server;
-      await server.stop();
+      await e2e.server.stop();
       await eventually(() => page.getByTestId('connection-badge').getAttribute('data-status'), (s) => s !== 'online');
       await page.getByTestId('phone-send').click();
       await expect(page.getByTestId('phone-text').inputValue()).resolves.toBe('');
       await expect(page.getByTestId('phone-status').textContent()).resolves.toContain('接続が戻ると届きます');
       expect(await placed(desk.page)).toEqual([]);
-      server = await startServer({ port, dataDir });
+      await e2e.restartServer();
       for (const pg of [page, desk.page]) await pg.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 30_000 });
       const notes = await eventually(() => placed(desk.page), (n) => n.length === 1, 20_000).catch(async (err: unknown) => {
-        throw new Error(`${String(err)}\nphone notes: ${JSON.stringify(await docNotes(page))}\nserver:\n${server.output().slice(-3000)}`);
+        throw new Error(`${String(err)}\nphone notes: ${JSON.stringify(await docNotes(page))}\nserver:\n${e2e.server.output().slice(-3000)}`);
       });
       expect(notes[0]).toMatchObject({ text: '見守り活動の担い手が足りない', group: 'B' });
     } finally {

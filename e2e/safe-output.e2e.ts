@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertClientBuilt, createBoard, drawnNoteTexts, eventually, launchBrowser, openBoard, startServer, type RunningServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createBoard, drawnNoteTexts, eventually, openBoard, useE2e } from './helpers';
 import { honestClient } from '../server/reliability/honest';
 import { readBoard } from '../shared/board/doc';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2e();
 
 /** Note texts that would run script or add elements if anything put them into the page as HTML. */
 const HOSTILE = [
@@ -37,9 +25,9 @@ function injected(page: Page) {
 
 describe('note text is only ever text', () => {
   it('shows hostile-looking notes literally on the canvas, in the list view and on the phone, and runs nothing', async () => {
-    const board = await createBoard(server.url, { title: '安全な表示', template: 'impressions-unclear', groups: 2 });
+    const board = await createBoard(e2e.server.url, { title: '安全な表示', template: 'impressions-unclear', groups: 2 });
     // Written by an ordinary client straight into the doc, as any client could; author and presence names too.
-    const writer = await honestClient(server.wsUrl, board.boardId, board.participantToken, '<b onmouseover=alert(1)>名前</b>');
+    const writer = await honestClient(e2e.server.wsUrl, board.boardId, board.participantToken, '<b onmouseover=alert(1)>名前</b>');
     await writer.synced;
     const column = readBoard(writer.doc).sections.find((s) => s.group === 'A' && s.kind !== 'summary')!;
     HOSTILE.forEach((text, i) => writer.write(text, column.x + 10 + (i % 2) * 170, column.y + 40 + Math.floor(i / 2) * 130));
@@ -50,13 +38,13 @@ describe('note text is only ever text', () => {
     }
     const dialogs: string[] = [];
 
-    const desk = await openBoard(browser, board.links.facilitator, { name: '<i>進行役</i>' });
+    const desk = await openBoard(e2e.browser, board.links.facilitator, { name: '<i>進行役</i>' });
     desk.page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     const drawn = await eventually(() => drawnNoteTexts(desk.page), (t) => t.length === HOSTILE.length);
     expect([...drawn].sort()).toEqual([...HOSTILE].sort());
     expect(await injected(desk.page)).toEqual({ ran: null, elements: 0 });
 
-    const list = await openBoard(browser, `${board.links.participant}&view=list`, { name: 'リスト' });
+    const list = await openBoard(e2e.browser, `${board.links.participant}&view=list`, { name: 'リスト' });
     list.page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     const shown = await eventually(
       () => list.page.locator('[data-testid="list-note"] [id$="-text"], [data-testid="list-note"] p').allTextContents(),
@@ -65,7 +53,7 @@ describe('note text is only ever text', () => {
     expect(shown.length).toBeGreaterThanOrEqual(HOSTILE.length);
     expect(await injected(list.page)).toEqual({ ran: null, elements: 0 });
 
-    const phoneContext = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+    const phoneContext = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
     const phone = await phoneContext.newPage();
     phone.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     await phone.goto(board.links.participant);

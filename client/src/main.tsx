@@ -4,6 +4,7 @@ import './i18n';
 import './styles.css';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -12,3 +13,5 @@ createRoot(document.getElementById('root')!).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+registerServiceWorker();

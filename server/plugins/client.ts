@@ -3,6 +3,24 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/** The service worker and the Workbox runtime it imports, at the site root. */
+const WORKER_FILE = /^\/(sw|workbox-[\w-]+)\.js$/;
+
+/**
+ * Checked on every load: the service worker (a new deploy must reach it) and the page that names the
+ * hashed bundles. The hashed /assets/* keep the default caching.
+ */
+function setCacheHeaders(reply: { header(name: string, value: string): unknown }, path: string): void {
+  const file = path.slice(path.lastIndexOf('/'));
+  if (file === '/index.html' || WORKER_FILE.test(file)) reply.header('cache-control', 'no-cache');
+}
+
+/**
+ * A missing bundle or worker is a 404, not the app's HTML: a page from before a deploy then fails
+ * plainly on an old chunk, and the browser keeps its worker instead of parsing HTML as a script.
+ */
+const isBuildFile = (url: string): boolean => url.startsWith('/assets/') || WORKER_FILE.test(url.split('?')[0]!);
+
 /**
  * Serves the built client; any other GET outside /api and /ws is the single-page app.
  * Unknown routes get our own 404 in every case: Fastify's default one logs the full URL, token included.
@@ -11,10 +29,10 @@ export default fp(
   async (app) => {
     const dir = resolve(app.config.CLIENT_DIR ?? 'dist/client');
     const hasClient = existsSync(resolve(dir, 'index.html'));
-    if (hasClient) await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
+    if (hasClient) await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'], setHeaders: setCacheHeaders });
     else app.log.warn({ dir }, 'no built client found: run `npm run build` (npm start does it)');
     app.setNotFoundHandler((req, reply) => {
-      if (hasClient && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/ws/')) {
+      if (hasClient && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/ws/') && !isBuildFile(req.url)) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.code(404).send({ error: 'not found' });

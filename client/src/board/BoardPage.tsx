@@ -5,10 +5,13 @@ import { addNoteCommand, colorNotesCommand, deleteNotesCommand } from '../action
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { noteFontSize } from '../canvas/style';
 import { fitRect, initialView, panBy, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
+import { AtViewport, useViewportStore } from './viewportStore';
 import { NoteEditor } from '../editor/NoteEditor';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { LockedBanner } from '../ui/LockedBanner';
 import { NamePrompt } from '../ui/NamePrompt';
+import { JoinDialog } from '../join/JoinDialog';
+import { useJoin } from '../join/useJoin';
 import { SharePanel } from '../ui/SharePanel';
 import { ExportMenu } from '../export/ExportMenu';
 import { Toolbar } from '../ui/Toolbar';
@@ -32,7 +35,8 @@ import { ListView, LIST_TITLE_ID } from '../list/ListView';
 import { rememberListView, startsAsList } from '../list/preference';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
-import { nudgeMoves, PAN_STEP, PAN_STEP_BIG } from './shortcuts';
+import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from './shortcuts';
+import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 
 const EDITOR_MIN = { width: 240, height: 180 };
 /** The floating toolbar covers the bottom of the stage; a fitted view keeps clear of it. */
@@ -48,7 +52,14 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const [name, setName] = useState(displayName);
   const [askName, setAskName] = useState(() => !nameAsked());
   const { userId } = identity;
-  const user = useMemo<Presence['user'] | null>(() => (role && userId ? { id: userId, name, color: userColor(userId), role } : null), [role, name, userId]);
+  // A participant on a board with groups picks one, in the phone's join dialog; it travels in presence like the phone's.
+  const join = useJoin(boardId, view.sections);
+  const asksGroup = role === 'participant' && join.groups.length > 0;
+  const group = asksGroup ? join.group : null;
+  const user = useMemo<Presence['user'] | null>(
+    () => (role && userId ? { id: userId, name, color: userColor(userId), role, ...(group ? { group } : {}) } : null),
+    [role, name, userId, group],
+  );
   const presence = usePresence(conn.awareness, user);
 
   const perms = usePermissions(doc, view, role, userId);
@@ -57,9 +68,10 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
 
   const stageBox = useRef<HTMLDivElement>(null);
   const size = useElementSize(stageBox);
-  const [viewport, setViewport] = useState<Viewport>({ x: 40, y: 40, scale: 1 });
+  const viewportStore = useViewportStore({ x: 40, y: 40, scale: 1 });
+  const setViewport = viewportStore.set;
   // Workshop flow: the person's own pans and zooms go through follow.userSetViewport (moving oneself stops following).
-  const follow = useFollowFacilitator({ doc, awareness: conn.awareness, viewport, setViewport, size });
+  const follow = useFollowFacilitator({ doc, awareness: conn.awareness, viewport: viewportStore, size });
   const projector = useProjector();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -84,7 +96,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   }, [focusList, listView, view]);
 
   const contentBounds = useCallback(() => unionRect([...view.notes, ...view.sections]), [view.notes, view.sections]);
-  const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [contentBounds, size]);
+  const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [setViewport, contentBounds, size]);
 
   // Fit once, when the board's content first shows; a board that synced empty keeps the default view.
   // (The view lags the doc by a frame, so "synced and empty" is checked on the doc itself.)
@@ -97,7 +109,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     } else if (conn.status === 'online' && notesOf(doc).size + sectionsOf(doc).size === 0) {
       fitted.current = true;
     }
-  }, [doc, view, conn.status, size, contentBounds]);
+  }, [doc, view, conn.status, size, contentBounds, setViewport]);
 
   // Drop selection and editing of notes that are gone (deleted here or elsewhere) or no longer editable.
   const noteIds = useMemo(() => new Set(view.notes.map((n) => n.id)), [view.notes]);
@@ -120,7 +132,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     [doc, canEdit, userId, color, view.sections, view.meta.anonymous, name],
   );
   const addInView = () => {
-    const c = toBoard(viewport, { x: size.width / 2, y: size.height / 2 });
+    const c = toBoard(viewportStore.get(), { x: size.width / 2, y: size.height / 2 });
     // Successive clicks fan out a little instead of stacking notes exactly on top of each other.
     const k = view.notes.length % 6;
     addAt({ x: c.x + k * 18, y: c.y + k * 18 });
@@ -156,7 +168,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       if (!onCanvas || !doc) return;
       if (movable && liveSelection.size > 0) {
         // One write per key press, filed like a drop (section, and the facilitator's category regions).
-        const moves = nudgeMoves(view.notes, liveSelection, dx, dy, big);
+        const moves = nudgeMoves(selectedPositions(doc, liveSelection), liveSelection, dx, dy, big);
         dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] });
       } else {
         const step = big ? PAN_STEP_BIG : PAN_STEP;
@@ -177,6 +189,11 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   );
 
   if (conn.fatal) return <BoardProblem reason={conn.fatal} />;
+  if (notOnThisDevice(conn, view.notes.length)) return <NotOnThisDevice />;
+
+  // Whether the board has groups is known once its sections show, or it synced without any: asking for a
+  // name before that would flash the name prompt and swap it for the join dialog a moment later.
+  const boardKnown = view.sections.length > 0 || (conn.status === 'online' && !!doc && sectionsOf(doc).size === 0);
 
   const links = facilitator ? createdLinks(boardId) : null;
   const zoomBy = (f: number) => follow.userSetViewport((vp) => zoomAt(vp, { x: size.width / 2, y: size.height / 2 }, f));
@@ -221,8 +238,9 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
         </button>
         <ExportMenu boardId={boardId} token={token} role={role} view={view} doc={doc} />
         {role && role !== 'viewer' && (
-          <button type="button" className="btn subtle" onClick={() => setAskName(true)} title={t('name.title')}>
+          <button type="button" className="btn subtle" onClick={() => (asksGroup ? join.change() : setAskName(true))} title={t(asksGroup ? 'ws.join.title' : 'name.title')} data-testid="identity-button">
             {name || t('presence.anonymous')}
+            {group && <span data-testid="my-group"> · {t('list.group', { group })}</span>}
           </button>
         )}
         <LanguageSwitch />
@@ -230,43 +248,49 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       </header>
       {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
       <div className="board-stage" ref={stageBox} hidden={listView}>
-        {doc && size.width > 0 && (
-          <GroupingCanvasContext value={grouping.api}>
-            <BoardCanvas
-              view={view}
-              size={size}
-              viewport={viewport}
-              setViewport={follow.userSetViewport}
-              selection={liveSelection}
-              onSelect={setSelection}
-              canEdit={canEdit && !projector.on}
-              editingId={editing?.id ?? null}
-              others={presence.others}
-              labels={labels}
-              onAddAt={addAt}
-              onEdit={editIfAllowed}
-              onCursor={presence.setCursor}
-              onDragLive={presence.setDragging}
-              onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] })}
-              underlay={<GroupingRegions regions={grouping.regions} />}
-            />
-          </GroupingCanvasContext>
-        )}
-        {doc && editing && (
-          <NoteEditor
-            key={editing.id}
-            doc={doc}
-            noteId={editing.id}
-            rect={editorRect(viewport, editing, size)}
-            color={editing.color}
-            fontSize={Math.max(16, noteFontSize(editing.text) * viewport.scale)}
-            onClose={() => {
-              // What is done next (a nudge, a move) is its own undo step, not part of the typing.
-              undo.stopCapturing();
-              setEditingId(null);
-            }}
-          />
-        )}
+        <AtViewport store={viewportStore}>
+          {(viewport) => (
+            <>
+              {doc && size.width > 0 && (
+                <GroupingCanvasContext value={grouping.api}>
+                  <BoardCanvas
+                    view={view}
+                    size={size}
+                    viewport={viewport}
+                    setViewport={follow.userSetViewport}
+                    selection={liveSelection}
+                    onSelect={setSelection}
+                    canEdit={canEdit && !projector.on}
+                    editingId={editing?.id ?? null}
+                    others={presence.others}
+                    labels={labels}
+                    onAddAt={addAt}
+                    onEdit={editIfAllowed}
+                    onCursor={presence.setCursor}
+                    onDragLive={presence.setDragging}
+                    onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] })}
+                    underlay={<GroupingRegions regions={grouping.regions} />}
+                  />
+                </GroupingCanvasContext>
+              )}
+              {doc && editing && (
+                <NoteEditor
+                  key={editing.id}
+                  doc={doc}
+                  noteId={editing.id}
+                  rect={editorRect(viewport, editing, size)}
+                  color={editing.color}
+                  fontSize={Math.max(16, noteFontSize(editing.text) * viewport.scale)}
+                  onClose={() => {
+                    // What is done next (a nudge, a move) is its own undo step, not part of the typing.
+                    undo.stopCapturing();
+                    setEditingId(null);
+                  }}
+                />
+              )}
+            </>
+          )}
+        </AtViewport>
         {canEdit && (
           <Toolbar
             color={color}
@@ -293,13 +317,34 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
             )}
           </Toolbar>
         )}
-        <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => setHelpOpen(true)} />
-        {doc && <VoteBadges doc={doc} notes={view.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
-        <CategoryWhy why={grouping.why} notes={view.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
+        <AtViewport store={viewportStore}>
+          {(viewport) => (
+            <>
+              <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => setHelpOpen(true)} />
+              {doc && <VoteBadges doc={doc} notes={view.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
+              <CategoryWhy why={grouping.why} notes={view.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
+            </>
+          )}
+        </AtViewport>
         {canEdit && view.notes.length === 0 && <p className="empty-hint">{t('board.emptyHint')}</p>}
       </div>
       {listView && doc && <ListView doc={doc} view={view} perms={perms} userId={userId} authorName={view.meta.anonymous ? '' : name} color={color} />}
-      {askName && role && role !== 'viewer' && (
+      {asksGroup && (join.changing || !join.joined) && (
+        <JoinDialog
+          groups={join.groups}
+          anonymous={view.meta.anonymous}
+          initial={{ name, group }}
+          onJoin={(j) => {
+            if (!view.meta.anonymous) {
+              saveDisplayName(j.name);
+              setName(j.name);
+            }
+            setAskName(false);
+            join.join(j);
+          }}
+        />
+      )}
+      {askName && role && role !== 'viewer' && !asksGroup && boardKnown && (
         <NamePrompt
           initial={name}
           onDone={(n) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, readBoard } from '../../../shared/board';
 import { moveNotesCommand } from '../actions';
-import { nudgeMoves, shortcutFor } from './shortcuts';
+import { nudgeMoves, selectedPositions, shortcutFor } from './shortcuts';
 
 const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) =>
   shortcutFor({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
@@ -47,6 +47,20 @@ describe('nudging the selection', () => {
     expect(after.find((n) => n.id === a)).toMatchObject({ x: 280, sectionId: 's1' });
     moveNotesCommand.perform(doc, { moves: nudgeMoves(after, new Set([a]), 1, 0, true), sizes: new Map(after.map((n) => [n.id, n])), sections });
     expect(readBoard(doc).notes.find((n) => n.id === a)).toMatchObject({ x: 330, sectionId: null });
+    expect(readBoard(doc).notes.find((n) => n.id === b)).toMatchObject({ x: 0, y: 0 });
+  });
+
+  it('keeps every press of a held arrow key, even when presses come faster than the view refreshes', () => {
+    const doc = new Y.Doc();
+    const a = addNote(doc, { text: 'a', x: 100, y: 100, sectionId: null, authorId: 'u' });
+    const b = addNote(doc, { text: 'b', x: 0, y: 0, sectionId: null, authorId: 'u' });
+    const sizes = new Map(readBoard(doc).notes.map((n) => [n.id, n]));
+    const selected = new Set([a, 'n_deleted-meanwhile']);
+    // Three presses with no re-render in between: each starts where the previous one left the note.
+    for (const [dx, dy, big] of [[1, 0, true], [0, 1, false], [0, 1, false]] as const) {
+      moveNotesCommand.perform(doc, { moves: nudgeMoves(selectedPositions(doc, selected), selected, dx, dy, big), sizes, sections: [] });
+    }
+    expect(readBoard(doc).notes.find((n) => n.id === a)).toMatchObject({ x: 150, y: 120 });
     expect(readBoard(doc).notes.find((n) => n.id === b)).toMatchObject({ x: 0, y: 0 });
   });
 });

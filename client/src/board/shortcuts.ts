@@ -1,4 +1,5 @@
-import type { Note } from '../../../shared/board';
+import type * as Y from 'yjs';
+import { notesOf, readNote, type Note } from '../../../shared/board';
 
 /** Board-coordinate step of one arrow press; Shift moves five times as far. */
 export const NUDGE_STEP = 10;
@@ -62,6 +63,19 @@ export function shortcutFor(e: KeyInput): ShortcutAction | null {
     default:
       return null;
   }
+}
+
+/**
+ * Where the selected notes are in the doc right now. The rendered view catches up once per animation
+ * frame, so a held arrow key (or a slow laptop) sends presses faster than that: each press must start
+ * from where the previous one put the note, or it writes the old position back and that move is lost.
+ */
+export function selectedPositions(doc: Y.Doc, ids: ReadonlySet<string>): Pick<Note, 'id' | 'x' | 'y'>[] {
+  const notes = notesOf(doc);
+  return [...ids].flatMap((id) => {
+    const r = readNote(id, notes.get(id));
+    return r.ok ? [{ id, x: r.note.x, y: r.note.y }] : [];
+  });
 }
 
 /** One arrow press on the selection: every note it may move, by one step, as one list of moves. */

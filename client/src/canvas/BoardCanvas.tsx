@@ -9,8 +9,7 @@ import { BrokenNoteShape } from './BrokenNoteShape';
 import { Cursors } from './Cursors';
 import { useCanvasGestures, type GestureCallbacks } from './useCanvasGestures';
 import { intersects, unionRect, visibleRect } from './viewport';
-import { LOW_DETAIL_SCALE, SHADOWS_MAX_NOTES, SHADOWS_MIN_SCALE } from './style';
-import { useSettledCacheRatio } from './bitmapRatio';
+import { levelOfDetail, useSettledLevelOfDetail } from './levelOfDetail';
 import { BITMAP_MIN_NOTES, useCacheRegion, useNotesBitmap } from './useNotesBitmap';
 
 export interface BoardCanvasProps extends Omit<GestureCallbacks, 'notes'> {
@@ -29,7 +28,6 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const { drag, marquee, panning, spaceHeld } = useCanvasGestures(container, stage, { ...props, notes: view.notes });
-  const cacheRatio = useSettledCacheRatio(viewport.scale);
 
   // Notes other people are dragging right now, with their colour; their doc position updates on drop.
   const remoteDrags = useMemo(() => {
@@ -54,10 +52,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   // Lifted notes are drawn last so they pass over the others.
   const moving = placed.filter(live).sort((a, b) => Number(a.lifted) - Number(b.lifted));
   const liftedKey = moving.map((p) => p.note.id).join();
-  const sections = view.sections.filter((s) => intersects(visible, s));
-  // Level of detail: what software rendering can draw at 60 frames a second on a board of thousands of notes.
-  const detail = viewport.scale < LOW_DETAIL_SCALE ? 'low' : 'full';
-  const shadow = viewport.scale >= SHADOWS_MIN_SCALE && visibleCount <= SHADOWS_MAX_NOTES;
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const { detail, shadow, cacheRatio } = useSettledLevelOfDetail(levelOfDetail(viewport.scale, visibleCount, dpr), viewport, bitmapOn ? region : null);
   const restingGroup = useRef<Konva.Group>(null);
   useNotesBitmap(restingGroup, bitmapOn, region, [view.notes, view.meta.anonymous, selection, liftedKey, detail, shadow, cacheRatio, labels]);
   // Broken notes have no trustworthy position: line them up left of everything else.
@@ -88,6 +84,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view.notes, view.meta.anonymous, area, liftedKey, editingId, selection, detail, shadow, cacheRatio, labels],
   );
+  // The same elements while only the view moves: React then does not even walk the notes' fibers.
+  const restingLayer = useMemo(() => <Group ref={restingGroup}>{restingNotes}</Group>, [restingNotes]);
+  const sectionShapes = useMemo(() => view.sections.filter((s) => intersects(area, s)).map((s) => <SectionShape key={s.id} section={s} />), [view.sections, area]);
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : 'default';
   return (
@@ -95,13 +94,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
       <Stage ref={stage} width={size.width} height={size.height} x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale}>
         {props.underlay}
         {/* Sections never take pointer input: their own layer has no hit canvas to redraw. */}
-        <Layer listening={false}>
-          {sections.map((s) => (
-            <SectionShape key={s.id} section={s} />
-          ))}
-        </Layer>
+        <Layer listening={false}>{sectionShapes}</Layer>
         <Layer>
-          <Group ref={restingGroup}>{restingNotes}</Group>
+          {restingLayer}
           {moving.map(renderNote)}
           {view.broken.map((b, i) => (
             <BrokenNoteShape key={b.id} id={b.id} text={b.text} x={brokenOrigin.x - NOTE_SIZE.w - 60} y={brokenOrigin.y + i * (NOTE_SIZE.h + 20)} label={labels.broken} />

@@ -3,7 +3,7 @@ import Konva from 'konva';
 import type { TextConfig } from 'konva/lib/shapes/Text';
 import type { SceneContext } from 'konva/lib/Context';
 import { FONT_FAMILY } from './style';
-import { BitmapCache } from './textBitmaps';
+import { BitmapCache, PENDING, TextPainter, type PainterClock } from './textBitmaps';
 import { memoLayout, type Measure, type TextLayout } from './textLayout';
 
 let measureContext: CanvasRenderingContext2D | null = null;
@@ -19,6 +19,17 @@ const layout = memoLayout(measure);
 type Bitmap = HTMLCanvasElement | OffscreenCanvas;
 /** 48 MB of text bitmaps: at 100 % zoom about a thousand notes, far more than fit on any screen. */
 const bitmaps = new BitmapCache<Bitmap>(48 * 1024 * 1024);
+const pageClock: PainterClock = {
+  now: () => performance.now(),
+  idle: (work) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback((d) => work(Math.max(4, Math.min(12, d.timeRemaining()))), { timeout: 150 });
+    else setTimeout(() => work(8), 16);
+  },
+};
+const painter = new TextPainter(bitmaps, pageClock);
+
+/** Called once the note texts that were shown as bars for a moment are drawn: time to redraw them. */
+export const onNoteTextsReady = (listener: () => void) => painter.onReady(listener);
 
 function newCanvas(w: number, h: number): Bitmap {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(w, h);
@@ -44,12 +55,12 @@ function drawLines(c: CanvasRenderingContext2D | OffscreenCanvasRenderingContext
 }
 
 /** The text drawn once at `ratio` pixels per board unit; later frames copy it with one drawImage. */
-function textBitmap(text: TextLayout, box: { width: number; height: number }, ink: Ink, ratio: number): Bitmap | null {
+function textBitmap(text: TextLayout, box: { width: number; height: number }, ink: Ink, ratio: number): Bitmap | null | typeof PENDING {
   const w = Math.ceil(box.width * ratio);
   const h = Math.ceil(Math.min(box.height, text.lines.length * ink.step + ink.step) * ratio);
   if (w < 1 || h < 1) return null;
   const key = `${ratio}|${w}|${h}|${ink.fontSize}|${ink.step}|${ink.fill}|${ink.italic}|${text.lines.join('\n')}`;
-  return bitmaps.get(key, () => {
+  return painter.bitmap(key, () => {
     const canvas = newCanvas(w, h);
     const c = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
     if (c) {
@@ -81,29 +92,36 @@ class CachedText extends Konva.Text {
     const fontSize = this.fontSize();
     const step = fontSize * this.lineHeight();
     const fill = this.fill() as string;
-    if (this.getAttr('greek')) {
-      c.fillStyle = fill;
-      c.globalAlpha = 0.4;
-      this.textArr.forEach((line, i) => c.fillRect(0, i * step + step * 0.25, line.width, fontSize * 0.6));
-      c.globalAlpha = 1;
-      return;
-    }
+    if (this.getAttr('greek')) return this.drawBars(c, fontSize, step, fill);
     const ink = { fontSize, step, fill, italic: this.fontStyle() === 'italic' };
     const ratio = this.getAttr('bitmapRatio') as number | undefined;
     const lines = this.textArr.map((l) => l.text);
-    const bitmap = ratio ? this.bitmapFor(lines, ink, ratio) : null;
-    if (bitmap) c.drawImage(bitmap, 0, 0, bitmap.width / ratio!, bitmap.height / ratio!);
+    const drawn = ratio ? this.bitmapFor(lines, ink, ratio) : null;
+    if (drawn === PENDING) this.drawBars(c, fontSize, step, fill);
+    else if (drawn) c.drawImage(drawn.bitmap, 0, 0, drawn.bitmap.width / drawn.ratio, drawn.bitmap.height / drawn.ratio);
     else drawLines(c, lines, ink);
+  }
+
+  private drawBars(c: CanvasRenderingContext2D, fontSize: number, step: number, fill: string): void {
+    c.fillStyle = fill;
+    c.globalAlpha = 0.4;
+    this.textArr.forEach((line, i) => c.fillRect(0, i * step + step * 0.25, line.width, fontSize * 0.6));
+    c.globalAlpha = 1;
   }
 
   /** The node keeps its bitmap until its text, ink or zoom changes: no cache lookup in the frames between. */
   private last: { arr: unknown; ratio: number; fill: string; italic: boolean; bitmap: Bitmap | null } | null = null;
-  private bitmapFor(lines: string[], ink: Ink, ratio: number): Bitmap | null {
+  private bitmapFor(lines: string[], ink: Ink, ratio: number): { bitmap: Bitmap; ratio: number } | null | typeof PENDING {
     const l = this.last;
-    if (l && l.arr === this.textArr && l.ratio === ratio && l.fill === ink.fill && l.italic === ink.italic) return l.bitmap;
+    const sameText = !!l && l.arr === this.textArr && l.fill === ink.fill && l.italic === ink.italic;
+    if (sameText && l.ratio === ratio) return l.bitmap && { bitmap: l.bitmap, ratio };
     const bitmap = textBitmap({ lines, widths: [], clipped: false }, { width: this.width(), height: this.height() }, ink, ratio);
+    if (bitmap === PENDING) {
+      // Until it is drawn at this zoom: the same text drawn at the previous zoom, scaled; else bars.
+      return sameText && l.bitmap ? { bitmap: l.bitmap, ratio: l.ratio } : PENDING;
+    }
     this.last = { arr: this.textArr, ratio, fill: ink.fill, italic: ink.italic, bitmap };
-    return bitmap;
+    return bitmap && { bitmap, ratio };
   }
 }
 (Konva as unknown as Record<string, unknown>).CachedText = CachedText;

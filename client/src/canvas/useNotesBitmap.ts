@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import type Konva from 'konva';
 import { useGroupingCanvas } from '../grouping/context';
 import { GLIDE_SECONDS } from '../grouping/useGlide';
 import { regionFor, regionServes, type CacheRegion } from './cacheRegion';
+import { onNoteTextsReady } from './NoteText';
 import type { Viewport } from './viewport';
 
 /**
@@ -24,16 +25,18 @@ const SETTLE_MS = 200;
 export function useCacheRegion(vp: Viewport, size: { width: number; height: number }): CacheRegion {
   const [region, setRegion] = useState(() => regionFor(vp, size));
   const serves = regionServes(region, vp, size);
+  // One object per view, so the render that needs a new region and the one after it agree on it.
+  const fresh = useMemo(() => regionFor(vp, size), [vp, size]);
   useLayoutEffect(() => {
-    if (!serves) setRegion(regionFor(vp, size));
-  }, [serves, vp, size]);
+    if (!serves) setRegion(fresh);
+  }, [serves, fresh]);
   const rescaled = serves && vp.scale !== region.scale;
   useEffect(() => {
     if (!rescaled) return;
     const t = setTimeout(() => setRegion(regionFor(vp, size)), SETTLE_MS);
     return () => clearTimeout(t);
   }, [rescaled, vp, size]);
-  return serves ? region : regionFor(vp, size);
+  return serves ? region : fresh;
 }
 
 /**
@@ -44,17 +47,22 @@ export function useCacheRegion(vp: Viewport, size: { width: number; height: numb
 export function useNotesBitmap(group: RefObject<Konva.Group | null>, on: boolean, region: CacheRegion, version: readonly unknown[]): void {
   const grouping = useGroupingCanvas();
   const [afterGlide, setAfterGlide] = useState(0);
+  // Note texts shown as bars while the page was busy are drawn now: the bitmap takes them in.
+  const [textsReady, setTextsReady] = useState(0);
+  useEffect(() => onNoteTextsReady(() => setTextsReady((n) => n + 1)), []);
   useLayoutEffect(() => {
     const g = group.current;
     if (!g) return;
     if (!on || grouping.gliding()) {
       if (g.isCached()) g.clearCache();
+      g.getLayer()?.batchDraw();
       return;
     }
     const ratio = region.scale * (window.devicePixelRatio || 1);
     g.cache({ x: region.x, y: region.y, width: region.w, height: region.h, pixelRatio: ratio, hitCanvasPixelRatio: ratio * HIT_RATIO });
+    g.getLayer()?.batchDraw();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [group, on, region, afterGlide, grouping, ...version]);
+  }, [group, on, region, afterGlide, textsReady, grouping, ...version]);
   useEffect(() => {
     if (!on || !grouping.gliding()) return;
     const t = setTimeout(() => setAfterGlide((n) => n + 1), GLIDE_SECONDS * 1000 + 60);

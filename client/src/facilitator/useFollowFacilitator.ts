@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { readFollow, readPresence } from '../../../shared/board';
 import type { Viewport } from '../canvas/viewport';
+import type { ViewportStore } from '../board/viewportStore';
 import { useDocValue } from '../agenda/useDocValue';
 import { followView } from './followView';
 
@@ -29,11 +30,11 @@ export interface FollowState {
 export function useFollowFacilitator(p: {
   doc: Y.Doc | null;
   awareness: Awareness | null;
-  viewport: Viewport;
-  setViewport: Dispatch<SetStateAction<Viewport>>;
+  viewport: ViewportStore;
   size: { width: number; height: number };
 }): FollowState {
-  const { doc, awareness, viewport, setViewport, size } = p;
+  const { doc, awareness, viewport, size } = p;
+  const setViewport = viewport.set;
   const follow = useDocValue(doc, readFollow, null);
   const leading = !!follow && !!awareness && follow.clientId === awareness.clientID;
   const following = !!follow && !!awareness && !leading;
@@ -70,18 +71,30 @@ export function useFollowFacilitator(p: {
 }
 
 /** The leader's viewport and screen size into awareness, throttled; cleared when it stops leading. */
-function usePublishViewport(awareness: Awareness | null, leading: boolean, viewport: Viewport, size: { width: number; height: number }) {
-  const last = useRef(0);
+function usePublishViewport(awareness: Awareness | null, leading: boolean, viewport: ViewportStore, size: { width: number; height: number }) {
   useEffect(() => {
     if (!awareness || !leading || size.width === 0) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const send = () => {
-      last.current = Date.now();
-      awareness.setLocalStateField('viewport', { x: viewport.x, y: viewport.y, scale: viewport.scale, w: size.width, h: size.height });
+      timer = undefined;
+      last = Date.now();
+      const vp = viewport.get();
+      awareness.setLocalStateField('viewport', { x: vp.x, y: vp.y, scale: vp.scale, w: size.width, h: size.height });
     };
-    const wait = PUBLISH_INTERVAL_MS - (Date.now() - last.current);
-    if (wait <= 0) return void send();
-    const timer = setTimeout(send, wait);
-    return () => clearTimeout(timer);
+    // At most one message per interval, and always the last view of a gesture.
+    const changed = () => {
+      if (timer) return;
+      const wait = PUBLISH_INTERVAL_MS - (Date.now() - last);
+      if (wait <= 0) send();
+      else timer = setTimeout(send, wait);
+    };
+    send();
+    const off = viewport.subscribe(changed);
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
   }, [awareness, leading, viewport, size]);
   useEffect(() => {
     if (!awareness || leading) return;

@@ -135,7 +135,8 @@ export const en: Shape<typeof ja> = {
     moved: 'Moved to {{section}}',
     deleted: 'Note deleted',
     saved: 'Note saved',
-    newNotes_one: 'A new note: {{where}}',
+    newNote: 'A new note: {{where}}',
+    newNotes_one: '{{count}} new note',
     newNotes_other: '{{count}} new notes',
     tooLong: 'Over {{max}} characters. Please shorten it.',
     where: 'Where',
@@ -147,5 +148,9 @@ export const en: Shape<typeof ja> = {
   offline: {
     savedHere: 'Saved on this device',
     pending: 'Unsent changes: they are sent automatically when the connection is back',
+    notHere: {
+      title: 'This board is not on this device yet',
+      body: 'You are offline. A board opened before also opens offline, but this one has never been opened on this device. It opens by itself when the connection is back.',
+    },
   },
 };

@@ -36,13 +36,17 @@ function initialLanguage(): Language {
   });
 }
 
+// Outside a page (the unit test that checks the language files against each other) there is no
+// browser language or <html> to follow: the bundles load as they are, in Japanese.
+const inPage = typeof window !== 'undefined';
+
 // Screen readers pick their voice from <html lang>, so it follows every change of language.
 i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
+  if (inPage) document.documentElement.lang = lng;
 });
 
-const initial = initialLanguage();
-document.documentElement.lang = initial;
+const initial = inPage ? initialLanguage() : 'ja';
+if (inPage) document.documentElement.lang = initial;
 void i18n.use(initReactI18next).init({
   resources: { ja: { translation: ja }, en: { translation: en } },
   lng: initial,

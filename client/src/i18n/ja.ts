@@ -134,7 +134,8 @@ export const ja = {
     moved: '{{section}}に移動しました',
     deleted: '付箋を削除しました',
     saved: '付箋を保存しました',
-    newNotes_one: '新しい付箋が1枚あります：{{where}}',
+    newNote: '新しい付箋が1枚あります：{{where}}',
+    newNotes_one: '新しい付箋が{{count}}枚あります',
     newNotes_other: '新しい付箋が{{count}}枚あります',
     tooLong: '{{max}}文字を超えています。短くしてください。',
     where: '場所',
@@ -146,5 +147,9 @@ export const ja = {
   offline: {
     savedHere: '端末に保存済み',
     pending: '未送信の変更があります。接続が戻ると自動で送信されます',
+    notHere: {
+      title: 'このボードはまだこの端末にありません',
+      body: 'ネットワークにつながっていません。一度開いたボードはオフラインでも開けますが、このボードはこの端末で開かれたことがありません。接続が戻ると自動で開きます。',
+    },
   },
 };

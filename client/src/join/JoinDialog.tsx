@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/board';
 import type { Joined } from './joinStorage';
@@ -13,11 +13,19 @@ export function JoinDialog({ groups, anonymous, initial, onJoin }: { groups: rea
   const { t } = useTranslation();
   const [name, setName] = useState(initial?.name ?? '');
   const [group, setGroup] = useState<string | null>(initial?.group && groups.includes(initial.group) ? initial.group : (groups[0] ?? null));
+  const form = useRef<HTMLFormElement>(null);
+  // Focus moves into the dialog, so a screen reader announces it and the board's shortcuts stand down
+  // behind it; the form itself, not the name field, so a phone does not open its keyboard uninvited.
+  useEffect(() => form.current?.focus(), []);
   return (
     <div className="modal-backdrop">
       <form
+        ref={form}
         className="modal ws-join"
         data-testid="join-dialog"
+        role="dialog"
+        aria-modal="true"
+        tabIndex={-1}
         aria-labelledby="ws-join-title"
         onSubmit={(e) => {
           e.preventDefault();

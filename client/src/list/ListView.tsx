@@ -74,7 +74,8 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
   const moveTargets: MoveTarget[] | null = perms.canWrite ? view.sections.map((s) => ({ id: s.id, label: s.title, group: s.group })) : null;
 
   useArrivalAnnouncements(view.notes, userId, (arrived) =>
-    announce(t('list.newNotes', { count: arrived.length, where: arrived.length === 1 ? whereIs(arrived[0]!) : '' })),
+    // Japanese has no singular form, so the one-note message (which says where) is a key of its own.
+    announce(arrived.length === 1 ? t('list.newNote', { where: whereIs(arrived[0]!) }) : t('list.newNotes', { count: arrived.length })),
   );
 
   // Focus follows what the person just did (a moved note, the section of a deleted one) once the view shows it.

@@ -11,11 +11,12 @@ import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Timer } from '../agenda/Timer';
 import { JoinDialog } from '../join/JoinDialog';
-import { loadJoined, saveJoined, type Joined } from '../join/joinStorage';
+import { useJoin } from '../join/useJoin';
 import { ImeTextarea } from './ImeTextarea';
 import { PhoneNoteList } from './PhoneNoteList';
 import { placeInSection } from './layout';
 import { useDraft } from './useDraft';
+import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 import '../facilitator/strings';
 import './phone.css';
 
@@ -30,10 +31,9 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
   const { userId } = identity;
   const perms = usePermissions(doc, view, role, userId);
 
-  const [joined, setJoined] = useState<Joined | null>(() => loadJoined(boardId));
-  const [askJoin, setAskJoin] = useState(false);
-  const groups = useMemo(() => [...new Set(view.sections.map((s) => s.group))], [view.sections]);
-  const group = joined?.group && groups.includes(joined.group) ? joined.group : (groups[0] ?? null);
+  const { joined, groups, ...join } = useJoin(boardId, view.sections);
+  // A phone writes into one group's columns: the first group until the person picks one.
+  const group = join.group ?? groups[0] ?? null;
   const name = view.meta.anonymous ? '' : (joined?.name ?? displayName());
 
   const user = useMemo<Presence['user'] | null>(
@@ -43,10 +43,11 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
   usePresence(conn.awareness, user);
 
   if (conn.fatal) return <BoardProblem reason={conn.fatal} />;
+  if (notOnThisDevice(conn, view.notes.length)) return <NotOnThisDevice />;
 
   const columns = view.sections.filter((s) => s.group === group);
   const writer = role === 'participant' || role === 'facilitator';
-  const showJoin = writer && groups.length > 0 && (askJoin || !joined);
+  const showJoin = writer && groups.length > 0 && (join.changing || !joined);
   const title = view.meta.title || conn.info?.title || t('board.untitled');
 
   return (
@@ -64,7 +65,7 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
             {name && <span className="muted"> · {name}</span>}
           </span>
           {writer && (
-            <button type="button" className="btn ws-tap" onClick={() => setAskJoin(true)}>
+            <button type="button" className="btn ws-tap" onClick={join.change}>
               {t('ws.phone.change')}
             </button>
           )}
@@ -98,11 +99,7 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
           groups={groups}
           anonymous={view.meta.anonymous}
           initial={joined ?? { name: displayName(), group: null }}
-          onJoin={(j) => {
-            saveJoined(boardId, j);
-            setJoined(j);
-            setAskJoin(false);
-          }}
+          onJoin={join.join}
         />
       )}
     </div>
