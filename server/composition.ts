@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Config } from './config';
 import type { Store } from './store/store';
 import type { Bus } from './bus/bus';
@@ -11,6 +12,22 @@ export async function openStore(config: Config): Promise<Store> {
     return PostgresStore.connect(config.DATABASE_URL);
   }
   return new SqliteStore(config.DATA_DIR, { synchronous: config.SQLITE_SYNC });
+}
+
+/**
+ * Redis shares changes between processes, not boards: without DATABASE_URL each process keeps boards
+ * in the SQLite file under its own DATA_DIR. Processes on one machine with the same DATA_DIR share that
+ * file (SQLite locks it) and so work together; a process elsewhere, or with another DATA_DIR, does not
+ * know the others' boards and answers "board not found" for them. Returns the warning to log, or null.
+ */
+export function sqliteScaleOutWarning(config: Config): string | null {
+  if (!config.REDIS_URL || config.DATABASE_URL) return null;
+  return (
+    `REDIS_URL is set but DATABASE_URL is not: boards are stored in SQLite in ${resolve(config.DATA_DIR)}. ` +
+    'Processes share boards only if they run on this machine with this same DATA_DIR; a process on another machine ' +
+    'or with another DATA_DIR keeps its own boards and answers "board not found" for the others. ' +
+    'Set DATABASE_URL to one PostgreSQL database for all processes.'
+  );
 }
 
 /** Picks the bus: Redis when REDIS_URL is set, else in-process. */

@@ -15,6 +15,8 @@ export const ConfigSchema = z.object({
   SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   CORS_ORIGIN: z.string().optional(),
   IDLE_UNLOAD_MS: int(30_000),
+  /** A board with sockets but no change for this long keeps only its encoded state (a tenth of the memory) until the next change; 0 = never. */
+  HIBERNATE_AFTER_MS: int(5_000),
   COMPACT_EVERY: int(500),
   MAX_MESSAGE_BYTES: int(1024 * 1024),
   MAX_BUFFERED_BYTES: int(8 * 1024 * 1024),

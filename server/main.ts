@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { loadConfig } from './config';
 import { buildApp } from './app';
-import { openBus, openStore } from './composition';
+import { openBus, openStore, sqliteScaleOutWarning } from './composition';
 
 /** Starts the server: only builds the app, listens, and closes it gracefully. */
 async function main(): Promise<void> {
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = await buildApp(config, { store, bus });
+  const warning = sqliteScaleOutWarning(config);
+  if (warning) app.log.warn(warning);
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = app.publicUrl();
   const lan = Object.values(networkInterfaces())

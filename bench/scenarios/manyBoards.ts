@@ -12,6 +12,12 @@ export interface ManyBoardsOptions {
   serverOptions?: ServerOptions;
   /** Pause before each memory reading, for sockets and garbage collection to settle. */
   settleMs?: number;
+  /**
+   * How long after the last note was written the boards count as idle, when per board is read (every
+   * server waits the same). Ours keeps a board nobody changed for HIBERNATE_AFTER_MS (5 s) as its encoded
+   * state; the reading at `settleMs` is kept too, as `perBoardKbJustWritten`.
+   */
+  idleMs?: number;
 }
 
 const settle = (ms: number) => sleep(ms);
@@ -42,6 +48,8 @@ export async function manyBoards(o: ManyBoardsOptions): Promise<ScenarioResult> 
       await connect(gens, 1);
       await Promise.all(gens.map((g) => g.call({ cmd: 'seed', count: o.notesPerBoard, batch: o.notesPerBoard, everyClient: true })));
       await settle(o.settleMs ?? 3000);
+      const justWritten = rssMb(server.pid);
+      await settle(Math.max(0, (o.idleMs ?? 10_000) - (o.settleMs ?? 3000)));
       const withBoards = rssMb(server.pid);
       // Phase 2: the rest of each board's clients.
       await connect(gens, o.clientsPerBoard - 1);
@@ -54,6 +62,7 @@ export async function manyBoards(o: ManyBoardsOptions): Promise<ScenarioResult> 
       const loaded = server.name === 'ours' ? ((await (await fetch(`${server.url}/healthz`)).json()) as { boardsLoaded: number }).boardsLoaded : null;
       const perConnKb = ((withAll - withBoards) * 1024) / (o.boards * (o.clientsPerBoard - 1));
       const perBoardKb = ((withBoards - base) * 1024) / o.boards - perConnKb;
+      const perBoardKbJustWritten = ((justWritten - base) * 1024) / o.boards - perConnKb;
       return {
         name: o.name,
         server: server.name,
@@ -67,6 +76,7 @@ export async function manyBoards(o: ManyBoardsOptions): Promise<ScenarioResult> 
           idleMb: round(base, 1),
           perBoardKb: round(perBoardKb, 0),
           perConnKb: round(perConnKb, 0),
+          perBoardKbJustWritten: round(perBoardKbJustWritten, 0),
           afterLeaveMb: round(after, 1),
           afterLeavePerBoardKb: round(((after - base) * 1024) / o.boards, 0),
           ...(loaded === null ? {} : { boardsLoadedAfterLeave: loaded }),

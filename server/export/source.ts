@@ -52,7 +52,7 @@ export const SNAPSHOTS_PER_BOARD = 200;
  * (e.g. when an agenda phase ends). Returns null for an unknown board.
  */
 export async function takeSnapshot(app: FastifyInstance, boardId: string, name: string, now = Date.now()): Promise<SnapshotMeta | null> {
-  const state = await app.rooms.with(boardId, (room) => Y.encodeStateAsUpdate(room.doc));
+  const state = await app.rooms.with(boardId, (room) => room.encodeState());
   if (!state) return null;
   const meta: SnapshotMeta = { id: newBoardId(), boardId, name, createdAt: now };
   await app.store.saveSnapshot({ ...meta, state });

@@ -36,6 +36,7 @@ export default fp<RoomsPluginOptions>(
       idleUnloadMs: opts.config.IDLE_UNLOAD_MS,
       compactEvery: opts.config.COMPACT_EVERY,
       maxBufferedBytes: opts.config.MAX_BUFFERED_BYTES,
+      hibernateAfterMs: opts.config.HIBERNATE_AFTER_MS,
       guards: opts.guards,
       limits: roomLimits(opts.config),
     });

@@ -11,6 +11,7 @@ import { MSG_AWARENESS, ProtocolError } from '../rooms/protocol';
 import { RefusedChange } from '../rooms/guardedApply';
 import { PerIpCounter, TokenBucket } from '../rooms/rateLimit';
 import type { Config } from '../config';
+import { sendBinary } from './frames';
 
 let nextConnId = 1;
 
@@ -31,7 +32,7 @@ function adapt(ws: WebSocket, role: Role, userId: string): Connection & { closed
     closed: false,
     awarenessIds: new Set<number>(),
     send: (m: Uint8Array) => {
-      if (ws.readyState === ws.OPEN) ws.send(m);
+      if (ws.readyState === ws.OPEN) sendBinary(ws, m);
     },
     close: (code: number, reason: string) => {
       conn.closed = true;

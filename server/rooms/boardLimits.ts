@@ -88,11 +88,12 @@ export class BoardSizeMeter {
   private bytes: number;
   private lastExact = 0;
 
+  /** `encodedSize` measures the board exactly (the room's doc, or its encoded state while it hibernates). */
   constructor(
-    private readonly doc: Y.Doc,
+    private readonly encodedSize: () => number,
     private readonly recheckMs = 5000,
   ) {
-    this.bytes = Y.encodeStateAsUpdate(doc).length;
+    this.bytes = encodedSize();
     this.lastExact = Date.now();
   }
 
@@ -108,7 +109,7 @@ export class BoardSizeMeter {
   check(incoming: number, max: number): RefusedChange | null {
     if (max <= 0 || this.bytes + incoming <= max) return null;
     if (Date.now() - this.lastExact >= this.recheckMs) {
-      this.bytes = Y.encodeStateAsUpdate(this.doc).length;
+      this.bytes = this.encodedSize();
       this.lastExact = Date.now();
       if (this.bytes + incoming <= max) return null;
     }

@@ -19,15 +19,19 @@ export function busMessage(type: number, sender: Uint8Array, payload: Uint8Array
   return out;
 }
 
+/** Whether a frame is this process's own echo (or too short to be anyone's): cheap, allocates nothing. */
+export function isOwnEcho(raw: Uint8Array, self: Uint8Array): boolean {
+  if (raw.length < 1 + ID_LEN) return true;
+  for (let i = 0; i < ID_LEN; i++) if (raw[1 + i] !== self[i]) return false;
+  return true;
+}
+
 /** Returns null for this process's own echoes and for frames too short to be ours. */
 export function readBusMessage(
   raw: Uint8Array,
   self: Uint8Array,
 ): { type: number; payload: Uint8Array; control?: ControlMessage } | null {
-  if (raw.length < 1 + ID_LEN) return null;
-  let own = true;
-  for (let i = 0; i < ID_LEN; i++) if (raw[1 + i] !== self[i]) own = false;
-  if (own) return null;
+  if (isOwnEcho(raw, self)) return null;
   const type = raw[0]!;
   const payload = raw.subarray(1 + ID_LEN);
   if (type === BUS_CONTROL) return { type, payload, control: JSON.parse(new TextDecoder().decode(payload)) as ControlMessage };

@@ -10,7 +10,10 @@ import { applyGuarded, noneHeldBack, RefusedChange, withHeldBack, type HeldBack 
 import { BoardSizeMeter, checkBoardLimits, DEFAULT_BOARD_LIMITS, type BoardLimits } from './boardLimits';
 import { gateAwareness, type AwarenessContext, type AwarenessLimits } from './awarenessGate';
 import { readMeta } from '../../shared/board/doc';
-import { busMessage, readBusMessage, BUS_AWARENESS, BUS_CONTROL, BUS_UPDATE, type ControlMessage } from './busMessages';
+import { readAgenda, type Phase } from '../../shared/board/agenda';
+import type { Meta } from '../../shared/board/schema';
+import { addsNothing, diffFromState, hibernate, wake, type Hibernated } from './hibernation';
+import { busMessage, isOwnEcho, readBusMessage, BUS_AWARENESS, BUS_CONTROL, BUS_UPDATE, type ControlMessage } from './busMessages';
 
 /**
  * Least time between two broadcasts of a room's changes (and of its presence). Bounds what batching
@@ -39,6 +42,10 @@ export interface RoomDeps {
   compactEvery: number;
   maxBufferedBytes: number;
   limits?: Partial<RoomLimits>;
+  /** A board with no change for this long keeps only its encoded state (see hibernation.ts); 0 = never. */
+  hibernateAfterMs?: number;
+  /** Told the (encoded) size of each board doc the room drops: asleep or unloaded (see memoryRelease.ts). */
+  onDocDropped?: (encodedBytes: number) => void;
 }
 
 export type RoomLimits = BoardLimits & AwarenessLimits;
@@ -55,8 +62,13 @@ export type ChangeGuard = (room: Room, conn: Connection, tr: Y.Transaction) => s
  * load (store, then bus), change (persist, then broadcast locally and to other processes), destroy.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** The board's doc while it is awake; null while it hibernates, when `sleeping` holds the board. */
+  private live: Y.Doc | null = new Y.Doc();
+  private sleeping: Hibernated | null = null;
+  private lastChangeAt = performance.now();
+  private hibernateTimer: NodeJS.Timeout | null = null;
+  /** Presence has a doc of its own (awareness only takes its client id): it lives on while the board hibernates. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly conns = new Set<Connection>();
   private writeChain: Promise<void> = Promise.resolve();
   /** Client changes of this pass of the event loop, not yet stored nor sent (see flushPending). */
@@ -93,9 +105,34 @@ export class Room {
   ) {
     this.limits = { ...DEFAULT_ROOM_LIMITS, ...deps.limits };
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
-    this.doc.on('update', (update: Uint8Array) => this.sizeMeter?.add(update.length));
+    this.live!.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The board's doc; a hibernating board is woken (rebuilt from its encoded state) by asking for it. */
+  get doc(): Y.Doc {
+    return this.live ?? this.wakeUp();
+  }
+
+  get hibernating(): boolean {
+    return this.sleeping !== null;
+  }
+
+  /** The whole board as one update, without waking it. */
+  encodeState(): Uint8Array {
+    return this.sleeping ? this.sleeping.state : Y.encodeStateAsUpdate(this.live!);
+  }
+
+  stateVector(): Uint8Array {
+    return this.sleeping ? this.sleeping.stateVector : Y.encodeStateVector(this.live!);
+  }
+
+  meta(): Meta {
+    return this.sleeping ? this.sleeping.meta : readMeta(this.live!);
+  }
+
+  agenda(): Phase[] {
+    return this.sleeping ? this.sleeping.agenda : readAgenda(this.live!);
   }
 
   get channel(): string {
@@ -108,9 +145,51 @@ export class Room {
     let loaded = false;
     this.unsubscribe = await this.deps.bus.subscribe(this.channel, (m) => (loaded ? this.onBusMessage(m) : early.push(m)));
     await this.catchUp();
-    this.sizeMeter = new BoardSizeMeter(this.doc);
+    this.sizeMeter = new BoardSizeMeter(() => this.encodeState().length);
     loaded = true;
     for (const m of early) this.onBusMessage(m);
+    this.scheduleHibernation();
+  }
+
+  /** Checks when the last change is `hibernateAfterMs` old: one timer per quiet spell, none per change. */
+  private scheduleHibernation(wait = (this.deps.hibernateAfterMs ?? 0) - (performance.now() - this.lastChangeAt)): void {
+    const after = this.deps.hibernateAfterMs ?? 0;
+    if (after <= 0 || this.hibernateTimer || this.destroyed || !this.live) return;
+    this.hibernateTimer = setTimeout(() => {
+      this.hibernateTimer = null;
+      const quietFor = performance.now() - this.lastChangeAt;
+      if (quietFor < after) return this.scheduleHibernation(after - quietFor);
+      // Changes waiting for their batch or the store, or updates Yjs holds back: not now.
+      if (!this.canHibernate()) return this.scheduleHibernation(after);
+      this.hibernateNow();
+    }, Math.max(0, wait));
+    this.hibernateTimer.unref?.();
+  }
+
+  private canHibernate(): boolean {
+    const doc = this.live;
+    return !!doc && !this.destroyed && this.pending.length === 0 && !this.dirty && !doc.store.pendingStructs && !doc.store.pendingDs;
+  }
+
+  /** Keeps only the encoded state and the few facts read between changes (see hibernation.ts). */
+  hibernateNow(): void {
+    if (!this.canHibernate()) return;
+    const doc = this.live!;
+    this.sleeping = hibernate(doc);
+    this.live = null;
+    doc.off('update', this.onDocUpdate);
+    doc.destroy();
+    this.deps.onDocDropped?.(this.sleeping.state.length);
+  }
+
+  private wakeUp(): Y.Doc {
+    const doc = wake(this.sleeping!);
+    this.sleeping = null;
+    this.live = doc;
+    doc.on('update', this.onDocUpdate);
+    this.lastChangeAt = performance.now();
+    this.scheduleHibernation();
+    return doc;
   }
 
   /** Applies whatever the store has that this doc lacks: on load, and after the bus comes back. */
@@ -126,7 +205,7 @@ export class Room {
 
   addConnection(conn: Connection): void {
     this.conns.add(conn);
-    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    conn.send(encodeSyncStep1(this.stateVector()));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
   }
@@ -154,11 +233,13 @@ export class Room {
       case 'sync-update':
         // A read-only or locked-out client's changes are dropped, never applied: its peers never see them.
         if (!this.canWriteNow(conn)) return;
+        // Every client's side of the sync on connecting: nothing new, so no reason to wake the board.
+        if (this.sleeping && addsNothing(this.sleeping, msg.update)) return;
         this.applyClientUpdate(conn, msg.update);
         return;
       case 'awareness': {
         // A viewer is read-only, presence included, unless the facilitator lets viewers' cursors show.
-        if (conn.role === 'viewer' && !readMeta(this.doc).viewerCursors) return;
+        if (conn.role === 'viewer' && !this.meta().viewerCursors) return;
         const update = gateAwareness(msg.update, conn, this.awarenessContext, this.limits);
         if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
         return;
@@ -171,7 +252,7 @@ export class Room {
 
   private diffFor(stateVector: Uint8Array): Uint8Array {
     try {
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
+      return this.sleeping ? diffFromState(this.sleeping, stateVector) : Y.encodeStateAsUpdate(this.live!, stateVector);
     } catch (err) {
       throw new ProtocolError(`malformed state vector: ${(err as Error).message}`);
     }
@@ -212,7 +293,9 @@ export class Room {
     return null;
   }
 
-  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.lastChangeAt = performance.now();
+    this.sizeMeter?.add(update.length);
     // Already stored, or another process's to store. From the store it is news to our sockets when
     // catchUp runs after the bus was away (on load there are no sockets yet).
     if (origin === FROM_STORE || origin === FROM_BUS) {
@@ -222,7 +305,7 @@ export class Room {
     const sender = this.conns.has(origin as Connection) ? (origin as Connection) : null;
     this.pending.push({ update, sender });
     if (this.pending.length === 1) this.scheduleFlush('doc', this.flushPending);
-  }
+  };
 
   private readonly lastFlushAt = { doc: -Infinity, presence: -Infinity };
   /**
@@ -274,7 +357,7 @@ export class Room {
     this.retryTimer = setTimeout(async () => {
       this.retryTimer = null;
       try {
-        await this.deps.store.appendUpdate(this.boardId, Y.encodeStateAsUpdate(this.doc));
+        await this.deps.store.appendUpdate(this.boardId, this.encodeState());
         this.dirty = false;
         this.deps.log.info({ boardId: this.boardId }, 'store is back; board state written');
       } catch {
@@ -285,10 +368,18 @@ export class Room {
   }
 
   /** Folds the update log into one update; a temporary doc drops deleted content (Yjs GC). */
+  /**
+   * Folds the update log into one update. Usually the room's own state is that update already: it
+   * holds every change it stored, with deleted content dropped (Yjs GC). Only when the log holds
+   * something the room has not seen (another process's change still on its way) is the log replayed
+   * into a temporary doc, which drops deleted content the same way.
+   */
   async compact(): Promise<void> {
     this.appended = 0;
+    const own = this.sleeping ?? { state: Y.encodeStateAsUpdate(this.live!), snapshot: Y.snapshot(this.live!) };
     try {
       await this.deps.store.compact(this.boardId, (updates) => {
+        if (addsNothing(own, Y.mergeUpdates(updates))) return own.state;
         const d = new Y.Doc();
         d.transact(() => updates.forEach((u) => Y.applyUpdate(d, u)));
         const merged = Y.encodeStateAsUpdate(d);
@@ -318,7 +409,10 @@ export class Room {
         if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id);
       }
     }
-    if (this.presenceChanged.size === 0) this.scheduleFlush('presence', this.flushPresence);
+    if (this.presenceChanged.size === 0) {
+      this.scheduleFlush('presence', this.flushPresence);
+      this.presenceSender = conn;
+    } else if (this.presenceSender !== conn) this.presenceSender = null;
     for (const id of changed) {
       this.presenceChanged.add(id);
       if (origin !== FROM_BUS) this.presenceToPublish.add(id);
@@ -339,12 +433,15 @@ export class Room {
     this.presenceToPublish.clear();
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeAwareness(update), null);
+    // A batch of one socket's own presence (a dragged note) is news to everyone but that socket.
+    this.broadcast(encodeAwareness(update), this.presenceSender);
     if (toPublish.length === 0) return;
     const published = toPublish.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, toPublish);
     this.deps.bus.publish(this.channel, busMessage(BUS_AWARENESS, this.deps.instanceId, published));
   };
   private readonly presenceChanged = new Set<number>();
+  /** The one socket every change of the pending presence batch came from, or null. */
+  private presenceSender: Connection | null = null;
   /** Of those, the ones to tell other processes about (not the ones they told us). */
   private readonly presenceToPublish = new Set<number>();
 
@@ -365,6 +462,8 @@ export class Room {
    * the lock's doc change follows its control message, so a client that sees the lock is held to it.
    */
   private onBusMessage(raw: Uint8Array): void {
+    // In one process every change comes back from the bus: dropped here, without a turn in the queue.
+    if (isOwnEcho(raw, this.deps.instanceId)) return;
     this.busQueue = this.busQueue.then(() => this.applyBusMessage(raw));
   }
 
@@ -391,7 +490,7 @@ export class Room {
    * before this one and so missed what it could not publish meanwhile (Yjs drops what they have).
    */
   publishState(): void {
-    this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, Y.encodeStateAsUpdate(this.doc)));
+    this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, this.encodeState()));
     const ours = [...this.conns].flatMap((c) => [...c.awarenessIds]).filter((id) => this.awareness.states.has(id));
     if (ours.length > 0) {
       const presence = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ours);
@@ -415,13 +514,18 @@ export class Room {
     this.destroyed = true;
     await this.flush();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
     if (this.dirty && !this.deleted) {
-      await this.deps.store.appendUpdate(this.boardId, Y.encodeStateAsUpdate(this.doc)).catch((err) =>
+      await this.deps.store.appendUpdate(this.boardId, this.encodeState()).catch((err) =>
         this.deps.log.error({ err, boardId: this.boardId }, 'could not store board state on unload'),
       );
     }
     this.unsubscribe?.();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.awareness.doc.destroy();
+    if (this.live) {
+      this.live.destroy();
+      this.deps.onDocDropped?.(this.sizeMeter?.estimate ?? 0);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { Room, type ChangeGuard, type RoomLimits } from './room';
 import type { Connection } from './connection';
 import type { Role } from '../../shared/board/roles';
 import type { ControlMessage } from './busMessages';
+import { docHeapBytes, fullCollection, MemoryRelease } from './memoryRelease';
 
 export interface RoomsOptions {
   store: Store;
@@ -15,6 +16,8 @@ export interface RoomsOptions {
   idleUnloadMs: number;
   compactEvery: number;
   maxBufferedBytes: number;
+  /** A loaded board nobody changed for this long keeps only its encoded state until the next change; 0 = never. */
+  hibernateAfterMs?: number;
   guards?: ChangeGuard[];
   limits?: Partial<RoomLimits>;
 }
@@ -30,8 +33,20 @@ export class Rooms {
   onControl: ControlListener | null = null;
   /** More listeners for control messages from other processes, called after `onControl`. */
   readonly controlListeners: ControlListener[] = [];
+  private readonly memoryRelease: MemoryRelease;
 
   constructor(private readonly opts: RoomsOptions) {
+    const collect = fullCollection();
+    this.memoryRelease = new MemoryRelease(
+      collect &&
+        (() => {
+          const t0 = performance.now();
+          // The second pass compacts what the first left in half-empty pages, so those go back too.
+          collect();
+          collect();
+          opts.log.info({ ms: Math.round(performance.now() - t0), heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1048576) }, 'memory of sleeping boards released');
+        }),
+    );
     opts.bus.onReconnect(() => {
       // Whatever others published while the bus was away is in the store; what this process could
       // not publish goes out now, for processes whose bus came back before ours.
@@ -119,6 +134,8 @@ export class Rooms {
       compactEvery: this.opts.compactEvery,
       maxBufferedBytes: this.opts.maxBufferedBytes,
       limits: this.opts.limits,
+      hibernateAfterMs: this.opts.hibernateAfterMs,
+      onDocDropped: (bytes) => this.memoryRelease.note(docHeapBytes(bytes)),
     });
     room.guards.push(...(this.opts.guards ?? []));
     room.onControlMessage = async (r, c) => {
@@ -180,6 +197,7 @@ export class Rooms {
 
   /** Stores everything and unloads every board: for a graceful shutdown. */
   async closeAll(): Promise<void> {
+    this.memoryRelease.stop();
     for (const t of this.idleTimers.values()) clearTimeout(t);
     this.idleTimers.clear();
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)));

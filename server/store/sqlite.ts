@@ -68,7 +68,13 @@ export class SqliteStore implements Store {
     this.stmts = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES (?, ?, ?, ?, ?)'),
       getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
-      maxSeq: db.prepare<[string], { m: number | null; n: number }>('SELECT MAX(seq) AS m, COUNT(*) AS n FROM updates WHERE board_id = ?'),
+      // One statement, no explicit transaction: the next seq and the log's length come from the primary
+      // key's two ends (the log is contiguous: compaction deletes a prefix), not from counting rows.
+      // Positional parameters: binding a named-parameter object costs property lookups on every append.
+      appendUpdate: db.prepare<[string, Uint8Array, string, string], { seq: number; first: number }>(
+        `INSERT INTO updates (board_id, seq, data) SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM updates WHERE board_id = ?
+         RETURNING seq, (SELECT MIN(seq) FROM updates WHERE board_id = ?) AS first`,
+      ),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
       loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
@@ -122,11 +128,8 @@ export class SqliteStore implements Store {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
-    return this.db.transaction(() => {
-      const { m, n } = this.stmts.maxSeq.get(boardId)!;
-      this.stmts.insertUpdate.run(boardId, (m ?? 0) + 1, update);
-      return n + 1;
-    })();
+    const { seq, first } = this.stmts.appendUpdate.get(boardId, update, boardId, boardId)!;
+    return seq - first + 1;
   }
 
   async loadUpdates(boardId: string): Promise<Uint8Array[]> {

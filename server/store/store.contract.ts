@@ -62,6 +62,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(replay(await store.loadUpdates(b.id))).toEqual([...Array.from({ length: 20 }, (_, i) => `n${i}`), 'after']);
     });
 
+    it('counts the log it appends to, also after compaction (the room compacts by this count)', async () => {
+      const b = board();
+      const doc = new Y.Doc();
+      await store.createBoard(b, Y.encodeStateAsUpdate(doc));
+      const counts: number[] = [];
+      for (let i = 0; i < 4; i++) counts.push(await store.appendUpdate(b.id, textUpdate(doc, `n${i}`)));
+      expect(counts).toEqual([2, 3, 4, 5]);
+      await store.compact(b.id, (updates) => Y.mergeUpdates(updates));
+      expect(await store.appendUpdate(b.id, textUpdate(doc, 'after'))).toBe(2);
+      expect(await store.appendUpdate(b.id, textUpdate(doc, 'again'))).toBe(3);
+      expect(replay(await store.loadUpdates(b.id))).toEqual(['n0', 'n1', 'n2', 'n3', 'after', 'again']);
+    });
+
     it('updates lock and tokens, and deletes everything of a board', async () => {
       const b = board();
       await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
