@@ -367,19 +367,15 @@ export class Room {
     this.retryTimer.unref?.();
   }
 
-  /** Folds the update log into one update; a temporary doc drops deleted content (Yjs GC). */
   /**
-   * Folds the update log into one update. Usually the room's own state is that update already: it
-   * holds every change it stored, with deleted content dropped (Yjs GC). Only when the log holds
-   * something the room has not seen (another process's change still on its way) is the log replayed
-   * into a temporary doc, which drops deleted content the same way.
+   * Folds the update log into one update; a temporary doc drops deleted content (Yjs GC). (Checking
+   * whether the room's own state already equals the log, with Y.mergeUpdates over up to 500 updates,
+   * blocked the event loop longer than this replay: fanout-200 p99 went from ~60 to ~140 ms.)
    */
   async compact(): Promise<void> {
     this.appended = 0;
-    const own = this.sleeping ?? { state: Y.encodeStateAsUpdate(this.live!), snapshot: Y.snapshot(this.live!) };
     try {
       await this.deps.store.compact(this.boardId, (updates) => {
-        if (addsNothing(own, Y.mergeUpdates(updates))) return own.state;
         const d = new Y.Doc();
         d.transact(() => updates.forEach((u) => Y.applyUpdate(d, u)));
         const merged = Y.encodeStateAsUpdate(d);
