@@ -122,7 +122,12 @@ const RECORDER = `(() => {
     const draw = window.Konva.Layer.prototype.draw;
     window.Konva.Layer.prototype.draw = function () {
       const t0 = performance.now();
-      try { return draw.apply(this, arguments); } finally { window.__drawMs += performance.now() - t0; }
+      try { return draw.apply(this, arguments); } finally {
+        const ms = performance.now() - t0;
+        window.__drawMs += ms;
+        // RENDER_DEBUG: which layer was slow, and whether its notes were drawn from the cached bitmap.
+        if (window.__debugFrames && ms > 20) console.log('slow layer draw', Math.round(ms), this.getChildren().map((g) => g.getClassName() + ':cached=' + (g.isCached && g.isCached()) + ':' + (g.getChildren ? g.getChildren().length : 0)).join(' '));
+      }
     };
   }
   window.__drawMs = 0;
@@ -270,20 +275,6 @@ export async function runRenderBench(opts: { log?: (line: string) => void } = {}
     if (process.env.RENDER_DEBUG) {
       page.on('console', (m) => console.log('page:', m.text()));
       await page.evaluate(() => ((window as unknown as { __debugFrames: boolean }).__debugFrames = true));
-      await page.evaluate(`(() => {
-        const K = window.Konva;
-        const draw = K.Layer.prototype.draw;
-        K.Layer.prototype.draw = function () {
-          const t0 = performance.now();
-          const r = draw.apply(this, arguments);
-          const ms = performance.now() - t0;
-          if (ms > 20) {
-            const groups = this.getChildren();
-            console.log('slow layer draw', Math.round(ms), 'children', groups.length, groups.map((g) => g.getClassName() + ':' + (g.isCached && g.isCached()) + ':' + (g.getChildren ? g.getChildren().length : 0)).join(' '));
-          }
-          return r;
-        };
-      })()`);
     }
     const result: RenderBenchResult = { notes: NOTES, phases: {}, all: { frames: 0, p50Ms: 0, p95Ms: 0, maxMs: 0, busyMsPerFrame: 0, drawP95Ms: 0 }, loadAverage: 0 };
     const all: number[] = [];

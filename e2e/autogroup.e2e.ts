@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createBoard, eventually, openBoard, screenshotPath, useE2e } from './helpers';
+import { boardToPage, createBoard, eventually, openBoard, screenshotPath, useE2e } from './helpers';
 
 const e2e = useE2e();
 
@@ -90,14 +90,17 @@ async function badgeCentre(page: Page, noteId: string): Promise<{ x: number; y: 
   return { x: box.x + r.x + r.width / 2, y: box.y + r.y + r.height / 2 };
 }
 
-/** Page coordinates of a board point, from the stage's current pan and zoom. */
-async function toPage(page: Page, p: { x: number; y: number }) {
-  const t = await page.evaluate(() => {
-    const s = (window as unknown as { Konva: { stages: { x(): number; y(): number; scaleX(): number }[] } }).Konva.stages[0]!;
-    return { x: s.x(), y: s.y(), scale: s.scaleX() };
-  });
-  const box = (await page.locator('[data-testid="board-canvas"]').boundingBox())!;
-  return { x: box.x + t.x + p.x * t.scale, y: box.y + t.y + p.y * t.scale };
+/**
+ * Drags a note by its top part into the bottom of a region, as a facilitator's mouse does: the note's
+ * centre lands inside the region, clear of its label.
+ */
+async function dragNoteInto(page: Page, note: { x: number; y: number; w: number; h: number }, region: { x: number; y: number; w: number; h: number }) {
+  const from = await boardToPage(page, { x: note.x + note.w / 2, y: note.y + 30 });
+  const to = await boardToPage(page, { x: region.x + region.w / 2, y: region.y + region.h - note.h / 2 - 10 });
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
 }
 
 /** Records, every frame for ~1.2 s, where the page draws one note (to see whether it glides or jumps). */
@@ -233,12 +236,7 @@ describe('auto-group on the projected board', () => {
       await fac.page.waitForTimeout(600); // let the glide finish before grabbing the note
       const note = byText(again.notes, NOTES[0].text);
       const community = again.regions.find((r) => r.category === 'community')!;
-      const from = await toPage(fac.page, { x: note.x + note.w / 2, y: note.y + 30 });
-      const to = await toPage(fac.page, { x: community.x + community.w / 2, y: community.y + community.h - note.h / 2 - 10 });
-      await fac.page.mouse.move(from.x, from.y);
-      await fac.page.mouse.down();
-      await fac.page.mouse.move(to.x, to.y, { steps: 12 });
-      await fac.page.mouse.up();
+      await dragNoteInto(fac.page, note, community);
       const corrected = await eventually(() => readDoc(part.page), (d) => byText(d.notes, NOTES[0].text).categorySource === 'manual');
       expect(byText(corrected.notes, NOTES[0].text).category).toBe('community');
       expect(regionOf(corrected.regions, byText(corrected.notes, NOTES[0].text))).toBe('community');
@@ -253,7 +251,7 @@ describe('auto-group on the projected board', () => {
       // 6. The category menu sets a selected note's category by hand.
       await fac.page.waitForTimeout(600);
       const work = byText((await readDoc(fac.page)).notes, NOTES[2].text);
-      const onWork = await toPage(fac.page, { x: work.x + work.w / 2, y: work.y + 30 });
+      const onWork = await boardToPage(fac.page, { x: work.x + work.w / 2, y: work.y + 30 });
       await fac.page.mouse.click(onWork.x, onWork.y);
       const menu = fac.page.getByTestId('category-menu');
       await eventually(() => menu.inputValue(), (v) => v === 'participation');
@@ -280,12 +278,7 @@ describe('auto-group on the projected board', () => {
       const d = await readDoc(part.page);
       const note = d.notes[0]!;
       const target = d.regions.find((r) => r.category === 'consultation')!;
-      const from = await toPage(part.page, { x: note.x + note.w / 2, y: note.y + 30 });
-      const to = await toPage(part.page, { x: target.x + target.w / 2, y: target.y + target.h - note.h / 2 - 10 });
-      await part.page.mouse.move(from.x, from.y);
-      await part.page.mouse.down();
-      await part.page.mouse.move(to.x, to.y, { steps: 12 });
-      await part.page.mouse.up();
+      await dragNoteInto(part.page, note, target);
       const moved = await eventually(() => readDoc(fac.page), (x) => regionOf(x.regions, x.notes[0]!) === 'consultation');
       expect(moved.notes[0]).toMatchObject({ category: 'community', categorySource: 'auto' });
       // The server accepted the participant's change: the participant is still connected.
