@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,10 +44,19 @@ export interface ServerOptions {
   nodeArgs?: string[];
 }
 
+let serverBuilt = false;
+/** Ours runs as deployed, built (`npm run build`); rebuilt once per bench run so it measures the code as it is now. */
+function buildServer(): void {
+  if (serverBuilt) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'server/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  serverBuilt = true;
+}
+
 function command(name: ServerName, nodeArgs: string[]): string[] {
   switch (name) {
     case 'ours':
-      return [...nodeArgs, '--import', 'tsx', join(ROOT, 'server/main.ts')];
+      buildServer();
+      return [...nodeArgs, '--enable-source-maps', join(ROOT, 'dist/server/main.js')];
     case 'y-websocket':
       return [...nodeArgs, join(ROOT, 'node_modules/y-websocket-peer/bin/server.cjs')];
     case 'hocuspocus':
@@ -66,7 +75,9 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     ...(name === 'ours' ? { ...OURS_ENV, DATA_DIR: dataDir!, CLIENT_DIR: join(ROOT, 'dist/client'), ...opts.env } : {}),
   };
   // BENCH_CPU_PROF=DIR profiles every server started (node --cpu-prof), for finding what a target misses on.
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, name)}`] : [];
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, name)}`, ...(name === 'y-websocket' ? ['--require', join(ROOT, 'bench/lib/exitOnSignal.cjs')] : [])]
+    : [];
   const proc = spawn(process.execPath, command(name, [...prof, ...(opts.nodeArgs ?? [])]), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(proc);
   proc.once('exit', () => running.delete(proc));

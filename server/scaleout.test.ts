@@ -62,7 +62,7 @@ async function storedTexts(boardId: string): Promise<string[]> {
   const store = await PostgresStore.connect(pg.url);
   try {
     const doc = new Yjs.Doc();
-    for (const u of await store.loadUpdates(boardId)) Yjs.applyUpdate(doc, u);
+    for (const e of await store.loadLog(boardId)) Yjs.applyUpdate(doc, e.update);
     return texts(doc);
   } finally {
     await store.close();

@@ -3,14 +3,18 @@ import { setPriority } from 'node:os';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux; `getconf CLK_TCK` is 100 on every mainstream kernel
 
-/** CPU time (user + system) a process has used so far, in ms, read from /proc so it works for any server. */
-export function cpuMs(pid: number): number {
+/** CPU time a process has used so far, in ms, in user space and in the kernel (socket writes, disk), read from /proc so it works for any server. */
+export function cpuSplitMs(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name may hold spaces and parentheses: fields are counted after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+  return { user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND };
+}
+
+/** CPU time (user + system) a process has used so far, in ms. */
+export function cpuMs(pid: number): number {
+  const { user, system } = cpuSplitMs(pid);
+  return user + system;
 }
 
 /** Resident memory of a process in MB (VmRSS). */

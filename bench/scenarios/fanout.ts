@@ -1,7 +1,7 @@
 import { withServer, type ServerName, type ServerOptions } from '../servers';
 import { withGenerators, type Generator } from '../load/rpc';
 import { Histogram } from '../lib/histogram';
-import { cpuMs, watchRss } from '../lib/proc';
+import { cpuMs, cpuSplitMs, watchRss } from '../lib/proc';
 import { round, sleep, type ScenarioResult } from '../lib/result';
 import { nowMs } from '../lib/marker';
 
@@ -47,7 +47,7 @@ export async function fanout(o: FanoutOptions): Promise<ScenarioResult> {
       await Promise.all(gens.map((g) => g.call({ cmd: 'start', writers: o.writers ?? 'all', opsPerSecond: o.opsPerSecond ?? 1, dragger, mode: o.mode ?? 'mixed', measureFrom })));
       await sleep(warmupMs);
       const genCpu0 = gens.map((g) => cpuMs(g.pid));
-      const cpu0 = cpuMs(server.pid);
+      const cpu0 = cpuSplitMs(server.pid);
       const rss = watchRss(server.pid);
       const t0 = Date.now();
       const ops0 = await Promise.all(gens.map((g) => g.call({ cmd: 'sent' })));
@@ -55,7 +55,8 @@ export async function fanout(o: FanoutOptions): Promise<ScenarioResult> {
       const sent = Object.assign({}, ...(await Promise.all(gens.map((g) => g.call({ cmd: 'stop' }))))) as Record<number, number>;
       const stats = await Promise.all(gens.map((g) => g.call({ cmd: 'stats', sent, drainMs: 5000 })));
       const wallMs = Date.now() - t0;
-      const serverCpu = cpuMs(server.pid) - cpu0;
+      const cpu1 = cpuSplitMs(server.pid);
+      const serverCpu = cpu1.user + cpu1.system - cpu0.user - cpu0.system;
       const peakRss = rss.stop();
 
       const latency = new Histogram();
@@ -78,6 +79,8 @@ export async function fanout(o: FanoutOptions): Promise<ScenarioResult> {
           deliveries: latency.count,
           reconnects: stats.reduce((n, s) => n + s.reconnects, 0),
           serverCpuPct: round((100 * serverCpu) / wallMs, 0),
+          // Kernel time is mostly socket writes: the same count for every server, so differences show in user time.
+          serverSysMsPerOp: round((cpu1.system - cpu0.system) / ops, 3),
           generatorCpuPct: round((100 * gens.reduce((n, g: Generator, i) => n + cpuMs(g.pid) - genCpu0[i]!, 0)) / wallMs, 0),
         },
       };

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { cellOf, columnsOf, formatJst, groupLabel, summarize, type Column, type NoteRow, type NoteTable } from '../../shared/export/table';
 import type { SnapshotRef } from '../../shared/export/json';
@@ -108,7 +108,10 @@ export async function buildXlsx(table: NoteTable, info: XlsxInfo): Promise<Buffe
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res, rej) => (out.on('end', res), out.on('error', rej)));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  // Loaded on the first export, not at start: exceljs and its zip stack are a third of the server's
+  // start-up time and heap, which a process serving boards all day may never need.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'fusen-board';
   wb.created = new Date(info.exportedAt);
   const taken = new Set<string>();

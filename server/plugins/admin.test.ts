@@ -113,9 +113,9 @@ describe('capability links: rotation and deletion by the facilitator', () => {
 
     expect((await api(b.url, `/api/boards/${board.boardId}`, board.facilitatorToken)).status).toBe(404);
     expect(await store.getBoard(board.boardId)).toBeNull();
-    expect(await store.loadUpdates(board.boardId)).toEqual([]);
+    expect(await store.loadLog(board.boardId)).toEqual([]);
     await new Promise((res) => setTimeout(res, 300));
-    expect(await store.loadUpdates(board.boardId)).toEqual([]);
+    expect(await store.loadLog(board.boardId)).toEqual([]);
     const files = readdirSync(dataDir).map((f) => readFileSync(join(dataDir, f)));
     for (const f of files) expect(f.includes(Buffer.from(secret)), 'note text left in the database files').toBe(false);
   });

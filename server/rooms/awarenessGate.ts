@@ -48,7 +48,8 @@ const NULL_STATE = 'null';
  */
 export function gateAwareness(update: Uint8Array, conn: Connection, ctx: AwarenessContext, limits: AwarenessLimits): Uint8Array | null {
   const kept: Entry[] = [];
-  const claimed = new Set(conn.awarenessIds);
+  // Made for the first entry that is kept: most messages are echoes, which allocate nothing here.
+  let claimed: Set<number> | null = null;
   for (const e of decodeEntries(update)) {
     if (e.clientId === ctx.serverClientId) continue;
     const own = conn.awarenessIds.has(e.clientId);
@@ -63,6 +64,7 @@ export function gateAwareness(update: Uint8Array, conn: Connection, ctx: Awarene
     }
     const json = new TextDecoder().decode(e.json);
     if (!own && json === NULL_STATE) continue; // removing a presence nobody here holds: an echo
+    claimed ??= new Set(conn.awarenessIds);
     if (json !== NULL_STATE) claimed.add(e.clientId);
     if (limits.idsPerConnection > 0 && claimed.size > limits.idsPerConnection) throw new RefusedChange(CLOSE.policy, `at most ${limits.idsPerConnection} awareness ids per connection`);
     checkState(json, limits.maxBytes);

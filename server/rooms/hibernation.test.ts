@@ -63,7 +63,7 @@ describe('a hibernating board (no change for HIBERNATE_AFTER_MS)', () => {
     addNote(bob.doc, { text: '相談を断らない', x: 0, y: 300, authorId: bob.userId });
     expect(await eventually(() => texts(alice.doc).includes('相談を断らない'))).toBe(true);
     const stored = new Y.Doc();
-    for (const u of await server.store.loadUpdates(board.boardId)) Y.applyUpdate(stored, u);
+    for (const e of await server.store.loadLog(board.boardId)) Y.applyUpdate(stored, e.update);
     expect(texts(stored)).toEqual(['地域の見守り', '居場所づくり', '相談を断らない']);
     // And it falls asleep again once quiet.
     expect(await asleep()).toBe(true);

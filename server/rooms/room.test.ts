@@ -7,11 +7,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import { SqliteStore } from '../store/sqlite';
+import type { Appended } from '../store/store';
 import { LocalBus } from '../bus/local';
 import { Room } from './room';
 import type { Connection } from './connection';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './protocol';
-import { addNote, notesOf } from '../../shared/board/doc';
+import { addNote, deleteNotes, notesOf } from '../../shared/board/doc';
 import type { Role } from '../../shared/board/roles';
 import { eventually } from '../testing/clients';
 
@@ -23,10 +24,10 @@ class TimedStore extends SqliteStore {
   ) {
     super(dir);
   }
-  override async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
-    const n = await super.appendUpdate(boardId, update);
+  override async appendUpdate(boardId: string, update: Uint8Array): Promise<Appended> {
+    const appended = await super.appendUpdate(boardId, update);
     this.timeline.push('stored');
-    return n;
+    return appended;
   }
 }
 
@@ -75,6 +76,11 @@ afterEach(async () => {
 });
 
 async function openRoom(timeline: string[]) {
+  return (await openRoomIn(timeline)).room;
+}
+
+/** A room over a real SQLite store in its own folder (which a second store, another process's, may open too). */
+async function openRoomIn(timeline: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
   dirs.push(dir);
   const store = new TimedStore(dir, timeline);
@@ -90,7 +96,7 @@ async function openRoom(timeline: string[]) {
   });
   await room.load();
   rooms.push(room);
-  return room;
+  return { room, store, dir };
 }
 
 describe('a room under a burst of changes', () => {
@@ -157,5 +163,61 @@ describe('a room under a burst of changes', () => {
     };
     expect(await eventually(() => lastCursor() === 10)).toBe(true);
     expect(watcher.received.slice(before).filter((m) => m[0] === 1).length).toBeLessThan(10);
+  });
+});
+
+describe('a room compacting its log', () => {
+  /** What the store holds for the board, read back as a fresh client would load it. */
+  const stored = async (store: SqliteStore) => {
+    const log = await store.loadLog('board-1');
+    const d = new Y.Doc();
+    for (const e of log) Y.applyUpdate(d, e.update);
+    return { entries: log.length, bytes: Buffer.concat(log.map((e) => e.update)), notes: notesOf(d) };
+  };
+
+  it('folds the log into one entry holding every note, and no longer the text of a deleted one', async () => {
+    const { room, store } = await openRoomIn([]);
+    const a = socket('a', []);
+    room.addConnection(a.conn);
+    const alice = person('a');
+    const kept = alice.addNote('地域の居場所');
+    const removed = alice.addNote('個人が特定できる相談内容');
+    deleteNotes(alice.doc, [removed]);
+    for (const m of alice.out) room.handleMessage(a.conn, m);
+    await room.flush();
+    expect((await stored(store)).bytes.includes(Buffer.from('個人が特定できる相談内容'))).toBe(true);
+
+    await room.compact();
+    const after = await stored(store);
+    expect(after.entries).toBe(1);
+    expect([...after.notes.keys()]).toEqual([kept]);
+    expect(after.bytes.includes(Buffer.from('個人が特定できる相談内容'))).toBe(false);
+  });
+
+  it('keeps what another process stored that this room never heard of', async () => {
+    const { room, store, dir } = await openRoomIn([]);
+    const a = socket('a', []);
+    room.addConnection(a.conn);
+    const alice = person('a');
+    const ours = alice.addNote('この部屋のメモ');
+    for (const m of alice.out) room.handleMessage(a.conn, m);
+    await room.flush();
+    // Another server process on the same database, whose bus message never arrived here.
+    const other = new SqliteStore(dir);
+    const elsewhere = new Y.Doc();
+    const theirs = addNote(elsewhere, { text: '別プロセスのメモ', x: 0, y: 0, authorId: 'b' });
+    await other.appendUpdate('board-1', Y.encodeStateAsUpdate(elsewhere));
+    await other.close();
+
+    await room.compact();
+    const after = await stored(store);
+    expect(after.entries).toBe(1);
+    expect(after.notes.has(ours) && after.notes.has(theirs)).toBe(true);
+    // And the room goes on folding its own changes into that entry.
+    const more = alice.addNote('あとからのメモ');
+    for (const m of alice.out.splice(0)) room.handleMessage(a.conn, m);
+    await room.flush();
+    await room.compact();
+    expect([...(await stored(store)).notes.keys()].sort()).toEqual([ours, theirs, more].sort());
   });
 });

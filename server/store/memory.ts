@@ -1,16 +1,17 @@
-import type { BoardRecord, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 /** Keeps everything in memory: for tests and benchmarks, never for a real workshop. */
 export class MemoryStore implements Store {
   readonly kind = 'memory';
   private boards = new Map<string, BoardRecord>();
-  private logs = new Map<string, Uint8Array[]>();
+  private logs = new Map<string, LoggedUpdate[]>();
+  private lastSeq = 0;
   private snapshots = new Map<string, SnapshotRecord[]>();
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
     this.boards.set(board.id, structuredClone(board));
-    this.logs.set(board.id, [initialUpdate.slice()]);
+    this.logs.set(board.id, [{ seq: ++this.lastSeq, update: initialUpdate.slice() }]);
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
@@ -29,23 +30,25 @@ export class MemoryStore implements Store {
     this.snapshots.delete(boardId);
   }
 
-  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<Appended> {
     const log = this.logs.get(boardId);
     if (!log) throw new Error(`unknown board ${boardId}`);
-    log.push(update.slice());
-    return log.length;
+    const seq = ++this.lastSeq;
+    log.push({ seq, update: update.slice() });
+    return { seq, logLength: log.length };
   }
 
-  async loadUpdates(boardId: string): Promise<Uint8Array[]> {
+  async loadLog(boardId: string): Promise<LoggedUpdate[]> {
     return [...(this.logs.get(boardId) ?? [])];
   }
 
-  async compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> {
+  async compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null> {
     const log = this.logs.get(boardId);
-    if (!log || log.length < 2) return;
+    if (!log || log.length < 2) return null;
     const n = log.length;
-    const merged = merge(log.slice(0, n));
-    this.logs.set(boardId, [merged, ...log.slice(n)]);
+    const seq = ++this.lastSeq;
+    this.logs.set(boardId, [{ seq, update: merge(log.slice(0, n)) }, ...log.slice(n)]);
+    return seq;
   }
 
   async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { BoardRecord, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
 // together from racing on CREATE (PostgreSQL's IF NOT EXISTS is not safe under concurrency).
@@ -46,6 +46,7 @@ const toRecord = (r: BoardRow): BoardRecord => ({
 
 const toBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+const toLogged = (r: { id: string; data: Buffer }): LoggedUpdate => ({ seq: Number(r.id), update: bytes(r.data) });
 
 /** Node reports a refused dual-stack connect as an AggregateError with an empty message. */
 export function reason(err: unknown): string {
@@ -173,33 +174,34 @@ export class PostgresStore implements Store {
     });
   }
 
-  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<Appended> {
     // One round trip; the count's snapshot does not see the row being inserted, hence + 1.
-    const { rows } = await this.pool.query<{ n: string }>(
-      'WITH ins AS (INSERT INTO updates (board_id, data) VALUES ($1, $2)) SELECT count(*) + 1 AS n FROM updates WHERE board_id = $1',
+    const { rows } = await this.pool.query<{ id: string; n: string }>(
+      `WITH ins AS (INSERT INTO updates (board_id, data) VALUES ($1, $2) RETURNING id)
+       SELECT (SELECT id FROM ins) AS id, count(*) + 1 AS n FROM updates WHERE board_id = $1`,
       [boardId, toBuffer(update)],
     );
-    return Number(rows[0]!.n);
+    return { seq: Number(rows[0]!.id), logLength: Number(rows[0]!.n) };
   }
 
-  async loadUpdates(boardId: string): Promise<Uint8Array[]> {
-    const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM updates WHERE board_id = $1 ORDER BY id', [boardId]);
-    return rows.map((r) => bytes(r.data));
+  async loadLog(boardId: string): Promise<LoggedUpdate[]> {
+    const { rows } = await this.pool.query<{ id: string; data: Buffer }>('SELECT id, data FROM updates WHERE board_id = $1 ORDER BY id', [boardId]);
+    return rows.map(toLogged);
   }
 
-  async compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> {
-    await this.transaction(async (c) => {
+  async compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null> {
+    return this.transaction(async (c) => {
       // Two processes compacting one board would both re-insert the merged row: take turns.
       await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [boardId]);
       const { rows } = await c.query<{ id: string; data: Buffer }>('SELECT id, data FROM updates WHERE board_id = $1 ORDER BY id', [boardId]);
-      if (rows.length < 2) return;
-      const merged = merge(rows.map((r) => bytes(r.data)));
-      const ids = rows.map((r) => r.id);
+      if (rows.length < 2) return null;
+      const merged = merge(rows.map(toLogged));
       // Delete by id, never by range: a row appended by a transaction that commits after our read
       // may carry an id inside the range, and must survive.
-      await c.query('DELETE FROM updates WHERE board_id = $1 AND id = ANY($2::bigint[])', [boardId, ids]);
-      // The merged state takes the first row's place, so it still loads first.
-      await c.query('INSERT INTO updates (id, board_id, data) VALUES ($1, $2, $3)', [ids[0], boardId, toBuffer(merged)]);
+      await c.query('DELETE FROM updates WHERE board_id = $1 AND id = ANY($2::bigint[])', [boardId, rows.map((r) => r.id)]);
+      // A new id, never one a room has seen with other content (a room trusts the entries it knows).
+      const inserted = await c.query<{ id: string }>('INSERT INTO updates (board_id, data) VALUES ($1, $2) RETURNING id', [boardId, toBuffer(merged)]);
+      return Number(inserted.rows[0]!.id);
     });
   }
 

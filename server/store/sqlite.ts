@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BoardRecord, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -44,6 +44,7 @@ const toRecord = (r: BoardRow): BoardRecord => ({
 });
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+const toLogged = (r: { seq: number; data: Buffer }): LoggedUpdate => ({ seq: r.seq, update: bytes(r.data) });
 
 /**
  * The embedded default. better-sqlite3 is synchronous, so an update is in the WAL before
@@ -76,7 +77,7 @@ export class SqliteStore implements Store {
          RETURNING seq, (SELECT MIN(seq) FROM updates WHERE board_id = ?) AS first`,
       ),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
-      loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
+      loadLog: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ?'),
@@ -127,23 +128,26 @@ export class SqliteStore implements Store {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<Appended> {
     const { seq, first } = this.stmts.appendUpdate.get(boardId, update, boardId, boardId)!;
-    return seq - first + 1;
+    return { seq, logLength: seq - first + 1 };
   }
 
-  async loadUpdates(boardId: string): Promise<Uint8Array[]> {
-    return this.stmts.loadUpdates.all(boardId).map((r) => bytes(r.data));
+  async loadLog(boardId: string): Promise<LoggedUpdate[]> {
+    return this.stmts.loadLog.all(boardId).map(toLogged);
   }
 
-  async compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void> {
-    this.db.transaction(() => {
-      const rows = this.stmts.loadUpdates.all(boardId);
-      if (rows.length < 2) return;
+  async compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null> {
+    return this.db.transaction(() => {
+      // The whole log: the transaction holds SQLite's write lock, so no other process appends meanwhile.
+      const rows = this.stmts.loadLog.all(boardId);
+      if (rows.length < 2) return null;
       const last = rows[rows.length - 1]!.seq;
-      const merged = merge(rows.map((r) => bytes(r.data)));
+      const merged = merge(rows.map(toLogged));
       this.stmts.deleteUpTo.run(boardId, last);
-      this.stmts.insertUpdate.run(boardId, last, merged);
+      // A seq of its own (the next one), never one a room has seen with other content.
+      this.stmts.insertUpdate.run(boardId, last + 1, merged);
+      return last + 1;
     })();
   }
 

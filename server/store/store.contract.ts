@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardRecord, Store } from './store';
+import type { BoardRecord, LoggedUpdate, Store } from './store';
 import { newBoardId, newToken } from '../../shared/board/ids';
 
 /**
@@ -34,6 +34,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       for (const u of updates) Y.applyUpdate(d, u);
       return d.getArray<string>('t').toArray();
     };
+    const storedTexts = async (boardId: string) => replay((await store.loadLog(boardId)).map((e) => e.update));
+    const merge = (log: LoggedUpdate[]) => Y.mergeUpdates(log.map((e) => e.update));
 
     it('creates a board and reads it back, with Japanese intact', async () => {
       const b = board();
@@ -47,7 +49,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       const doc = new Y.Doc();
       await store.createBoard(b, Y.encodeStateAsUpdate(doc));
       for (const t of ['相談', '参加', '地域']) await store.appendUpdate(b.id, textUpdate(doc, t));
-      expect(replay(await store.loadUpdates(b.id))).toEqual(['相談', '参加', '地域']);
+      expect(await storedTexts(b.id)).toEqual(['相談', '参加', '地域']);
     });
 
     it('compacts the log into one update without losing content', async () => {
@@ -55,11 +57,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       const doc = new Y.Doc();
       await store.createBoard(b, Y.encodeStateAsUpdate(doc));
       for (let i = 0; i < 20; i++) await store.appendUpdate(b.id, textUpdate(doc, `n${i}`));
-      await store.compact(b.id, (updates) => Y.mergeUpdates(updates));
-      const after = await store.loadUpdates(b.id);
+      await store.compact(b.id, merge);
+      const after = await store.loadLog(b.id);
       expect(after).toHaveLength(1);
       await store.appendUpdate(b.id, textUpdate(doc, 'after'));
-      expect(replay(await store.loadUpdates(b.id))).toEqual([...Array.from({ length: 20 }, (_, i) => `n${i}`), 'after']);
+      expect(await storedTexts(b.id)).toEqual([...Array.from({ length: 20 }, (_, i) => `n${i}`), 'after']);
     });
 
     it('counts the log it appends to, also after compaction (the room compacts by this count)', async () => {
@@ -67,12 +69,38 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       const doc = new Y.Doc();
       await store.createBoard(b, Y.encodeStateAsUpdate(doc));
       const counts: number[] = [];
-      for (let i = 0; i < 4; i++) counts.push(await store.appendUpdate(b.id, textUpdate(doc, `n${i}`)));
+      for (let i = 0; i < 4; i++) counts.push((await store.appendUpdate(b.id, textUpdate(doc, `n${i}`))).logLength);
       expect(counts).toEqual([2, 3, 4, 5]);
-      await store.compact(b.id, (updates) => Y.mergeUpdates(updates));
-      expect(await store.appendUpdate(b.id, textUpdate(doc, 'after'))).toBe(2);
-      expect(await store.appendUpdate(b.id, textUpdate(doc, 'again'))).toBe(3);
-      expect(replay(await store.loadUpdates(b.id))).toEqual(['n0', 'n1', 'n2', 'n3', 'after', 'again']);
+      await store.compact(b.id, merge);
+      expect((await store.appendUpdate(b.id, textUpdate(doc, 'after'))).logLength).toBe(2);
+      expect((await store.appendUpdate(b.id, textUpdate(doc, 'again'))).logLength).toBe(3);
+      expect(await storedTexts(b.id)).toEqual(['n0', 'n1', 'n2', 'n3', 'after', 'again']);
+    });
+
+    it('never gives an entry a seq another entry had (a room trusts the entries it knows by seq)', async () => {
+      const b = board();
+      const doc = new Y.Doc();
+      await store.createBoard(b, Y.encodeStateAsUpdate(doc));
+      const seen = new Set((await store.loadLog(b.id)).map((e) => e.seq));
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < 3; i++) {
+          const { seq } = await store.appendUpdate(b.id, textUpdate(doc, `r${round}n${i}`));
+          expect(seen.has(seq)).toBe(false);
+          seen.add(seq);
+        }
+        const before = await store.loadLog(b.id);
+        expect(before.map((e) => e.seq).every((s) => seen.has(s))).toBe(true);
+        const compacted = await store.compact(b.id, (log) => {
+          expect(log.map((e) => e.seq)).toEqual(before.map((e) => e.seq));
+          return merge(log);
+        });
+        expect(compacted).not.toBeNull();
+        expect(seen.has(compacted!)).toBe(false);
+        seen.add(compacted!);
+        expect((await store.loadLog(b.id)).map((e) => e.seq)).toEqual([compacted]);
+      }
+      expect(await storedTexts(b.id)).toHaveLength(9);
+      expect(await store.compact(b.id, merge)).toBeNull();
     });
 
     it('updates lock and tokens, and deletes everything of a board', async () => {
@@ -84,7 +112,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       await store.saveSnapshot({ id: 'snap1', boardId: b.id, name: 'x', createdAt: 1, state: new Uint8Array([0, 0]) });
       await store.deleteBoard(b.id);
       expect(await store.getBoard(b.id)).toBeNull();
-      expect(await store.loadUpdates(b.id)).toEqual([]);
+      expect(await store.loadLog(b.id)).toEqual([]);
       expect(await store.listSnapshots(b.id)).toEqual([]);
     });
 

@@ -21,6 +21,18 @@ export interface SnapshotRecord extends SnapshotMeta {
   state: Uint8Array;
 }
 
+/** One entry of a board's update log. `seq` identifies it: a new entry (append or compaction) never reuses one. */
+export interface LoggedUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+/** What an append tells the room: the new entry's seq, and how many entries the log now holds. */
+export interface Appended {
+  seq: number;
+  logLength: number;
+}
+
 /**
  * The persistence seam. SQLite is the embedded default, PostgreSQL the optional one, memory serves tests.
  * A board's document is an append-only log of Yjs updates, compacted now and then into one update;
@@ -35,15 +47,16 @@ export interface Store {
   updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void>;
   /** Removes the board, its document and its snapshots. */
   deleteBoard(boardId: string): Promise<void>;
-  /** Durably appends one update; resolves once it is stored. Returns the number of updates in the log. */
-  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
-  /** Every stored update of the board's document, in order (the compacted state first). */
-  loadUpdates(boardId: string): Promise<Uint8Array[]>;
+  /** Durably appends one update; resolves once it is stored. */
+  appendUpdate(boardId: string, update: Uint8Array): Promise<Appended>;
+  /** Every stored entry of the board's log, by seq (a compacted entry may follow entries appended meanwhile: Yjs updates commute). */
+  loadLog(boardId: string): Promise<LoggedUpdate[]>;
   /**
-   * Replaces the log with `merge(log)` atomically. Updates appended while `merge` runs are kept,
-   * so compaction never loses a concurrent write (another process may be appending).
+   * Replaces the log's entries with one new entry, `merge(entries)`, atomically, and returns its seq
+   * (null when there was nothing to compact). Entries appended while `merge` runs are kept, so
+   * compaction never loses a concurrent write (another process may be appending).
    */
-  compact(boardId: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void>;
+  compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null>;
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
   listSnapshots(boardId: string): Promise<SnapshotMeta[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;

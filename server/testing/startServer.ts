@@ -30,7 +30,7 @@ export function freePort(): Promise<number> {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Spawns the real server (`server/main.ts`) as a child process, the way `npm start` runs it. */
+/** Spawns the real server (`server/main.ts`) as a child process: what `npm start` runs, from source (tsx as a loader), so tests need no build. */
 export async function startServer(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'fusen-data-'));
   const port = opts.port ?? (await freePort());
