@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as wsModule from 'ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
-import { binaryFrame, sendBinary } from './frames';
+import { binaryFrame, sendBinaries, sendBinary } from './frames';
 
 const SIZES = [1, 125, 126, 1000, 65_535, 65_536, 200_000];
 /** ws's own framing (exported by ws, not in its type declarations), the reference for ours. */
@@ -76,5 +76,20 @@ describe('pre-framed broadcast', () => {
     for (const m of messages) for (const ws of serverSide) sendBinary(ws, m);
     await arrived(messages.length);
     for (const r of received) expect(r.map((x) => x.data.toString('hex'))).toEqual(messages.map((m) => Buffer.from(m).toString('hex')));
+  });
+
+  it('delivers messages sent together in one write as separate messages, in order, with or without compression', async () => {
+    for (const deflate of [false, true]) {
+      const { serverSide, received, arrived } = await pair(3, deflate);
+      const change = payload(300, 7);
+      const presence = payload(90, 8);
+      const both = [change, presence];
+      for (const ws of serverSide) sendBinary(ws, payload(5, 1));
+      for (const ws of serverSide) sendBinaries(ws, both);
+      for (const ws of serverSide) sendBinaries(ws, [payload(70_000, 2), payload(1, 3)]);
+      const expected = [payload(5, 1), change, presence, payload(70_000, 2), payload(1, 3)].map((m) => Buffer.from(m).toString('hex'));
+      await arrived(expected.length);
+      for (const r of received) expect(r.map((x) => x.data.toString('hex')), `compression ${deflate}`).toEqual(expected);
+    }
   });
 });

@@ -36,19 +36,44 @@ interface WsInternals {
   _extensions?: Record<string, unknown>;
 }
 
+/** ws's socket when a pre-framed write may go straight to it, else null (then ws.send is used). */
+function rawSocket(ws: WebSocket): { write(chunk: Buffer): boolean } | null {
+  const w = ws as unknown as WsInternals;
+  const socket = w._socket;
+  if (!socket || typeof socket.write !== 'function' || w._sender?._state !== 0 || w._extensions?.['permessage-deflate'] !== undefined) return null;
+  return socket;
+}
+
+const frameOf = (message: Uint8Array): Buffer => {
+  let frame = framed.get(message);
+  if (!frame) framed.set(message, (frame = binaryFrame(message)));
+  return frame;
+};
+
 /**
  * Writes a pre-framed message straight to the socket when nothing else is in ws's send path: no
  * compression negotiated, and ws's sender idle (state 0: not compressing or reading a Blob, so it
  * queues nothing that this frame could overtake). Otherwise, or on another ws version, ws.send.
  */
 export function sendBinary(ws: WebSocket, message: Uint8Array): void {
-  const w = ws as unknown as WsInternals;
-  const socket = w._socket;
-  if (!socket || typeof socket.write !== 'function' || w._sender?._state !== 0 || w._extensions?.['permessage-deflate'] !== undefined) {
-    ws.send(message);
+  const socket = rawSocket(ws);
+  if (socket) socket.write(frameOf(message));
+  else ws.send(message);
+}
+
+const together = new WeakMap<readonly Uint8Array[], Buffer>();
+
+/**
+ * Several messages, each its own frame, in one socket write; the frames of one array are joined
+ * once for every socket that is sent that same array.
+ */
+export function sendBinaries(ws: WebSocket, messages: readonly Uint8Array[]): void {
+  const socket = rawSocket(ws);
+  if (!socket) {
+    for (const m of messages) ws.send(m);
     return;
   }
-  let frame = framed.get(message);
-  if (!frame) framed.set(message, (frame = binaryFrame(message)));
-  socket.write(frame);
+  let frames = together.get(messages);
+  if (!frames) together.set(messages, (frames = Buffer.concat(messages.map(frameOf))));
+  socket.write(frames);
 }

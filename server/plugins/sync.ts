@@ -11,7 +11,7 @@ import { MSG_AWARENESS, ProtocolError } from '../rooms/protocol';
 import { RefusedChange } from '../rooms/guardedApply';
 import { PerIpCounter, TokenBucket } from '../rooms/rateLimit';
 import type { Config } from '../config';
-import { sendBinary } from './frames';
+import { sendBinaries, sendBinary } from './frames';
 
 let nextConnId = 1;
 
@@ -33,6 +33,9 @@ function adapt(ws: WebSocket, role: Role, userId: string): Connection & { closed
     awarenessIds: new Set<number>(),
     send: (m: Uint8Array) => {
       if (ws.readyState === ws.OPEN) sendBinary(ws, m);
+    },
+    sendTogether: (messages: readonly Uint8Array[]) => {
+      if (ws.readyState === ws.OPEN) sendBinaries(ws, messages);
     },
     close: (code: number, reason: string) => {
       conn.closed = true;

@@ -7,6 +7,8 @@ export interface Connection {
   /** Stable, unforgeable author id derived from the client's secret key (empty when none was given). */
   readonly userId: string;
   send(message: Uint8Array): void;
+  /** Several messages in one write (one packet where they fit), in order. */
+  sendTogether(messages: readonly Uint8Array[]): void;
   close(code: number, reason: string): void;
   /** Bytes queued but not yet written: a slow socket is dropped rather than buffering forever. */
   bufferedAmount(): number;

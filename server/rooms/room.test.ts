@@ -34,15 +34,25 @@ class TimedStore extends SqliteStore {
 let nextId = 1;
 function socket(name: string, timeline: string[], role: Role = 'facilitator') {
   const received: Uint8Array[] = [];
+  /** Socket writes: one per send, one per sendTogether however many messages it carries. */
+  const writes = { count: 0 };
+  const deliver = (m: Uint8Array) => {
+    received.push(m);
+    // Doc content only (sync step 2 or update), not the server's own state-vector request.
+    if (m[0] === 0 && m[1] !== 0) timeline.push(`sent:${name}`);
+  };
   const conn: Connection = {
     id: nextId++,
     role,
     userId: name,
     awarenessIds: new Set(),
     send: (m) => {
-      received.push(m);
-      // Doc content only (sync step 2 or update), not the server's own state-vector request.
-      if (m[0] === 0 && m[1] !== 0) timeline.push(`sent:${name}`);
+      writes.count++;
+      deliver(m);
+    },
+    sendTogether: (messages) => {
+      writes.count++;
+      messages.forEach(deliver);
     },
     close: () => {},
     bufferedAmount: () => 0,
@@ -57,7 +67,7 @@ function socket(name: string, timeline: string[], role: Role = 'facilitator') {
     }
     return d;
   };
-  return { conn, received, doc };
+  return { conn, received, writes, doc };
 }
 
 /** A person's own doc: what they type becomes the sync-update messages a stock client sends. */
@@ -163,6 +173,56 @@ describe('a room under a burst of changes', () => {
     };
     expect(await eventually(() => lastCursor() === 10)).toBe(true);
     expect(watcher.received.slice(before).filter((m) => m[0] === 1).length).toBeLessThan(10);
+  });
+});
+
+describe('a room sending presence and changes', () => {
+  it('sends presence waiting for its turn in the same write as the next change to the board', async () => {
+    const room = await openRoom([]);
+    const [a, b, watcher] = ['a', 'b', 'watcher'].map((n) => socket(n, []));
+    for (const s of [a!, b!, watcher!]) room.addConnection(s.conn);
+    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    const move = (x: number) => {
+      presence.setLocalState({ user: { id: 'a', name: 'A', color: '#000000', role: 'facilitator' }, cursor: { x, y: 0 } });
+      room.handleMessage(a!.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
+    };
+    const kinds = () => watcher!.received.map((m) => decodeClientMessage(m).type);
+    move(1);
+    expect(await eventually(() => kinds().includes('awareness'))).toBe(true);
+    const before = { writes: watcher!.writes.count, messages: watcher!.received.length };
+    // The next move waits for its turn (at most 20 presence messages a second)…
+    move(2);
+    // …and a note added meanwhile takes it along.
+    const bob = person('b');
+    const id = bob.addNote('見守り活動');
+    for (const m of bob.out) room.handleMessage(b!.conn, m);
+    expect(await eventually(() => notesOf(watcher!.doc()).has(id))).toBe(true);
+    expect(kinds().slice(before.messages)).toEqual(['sync-update', 'awareness']);
+    expect(watcher!.writes.count - before.writes).toBe(1);
+  });
+});
+
+describe('a room of hundreds', () => {
+  it('sends a burst of changes in fewer, larger messages the more people it has to reach', async () => {
+    const room = await openRoom([]);
+    const writer = socket('writer', []);
+    const crowd = Array.from({ length: 1000 }, (_, i) => socket(`p${i}`, []));
+    for (const s of [writer, ...crowd]) room.addConnection(s.conn);
+    const watcher = crowd[0]!;
+    const docWrites = () => watcher.received.filter((m) => m[0] === 0 && m[1] === 2).length;
+    const alice = person('writer');
+    const ids: string[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 60; i++) {
+      ids.push(alice.addNote(`付箋${i}`));
+      for (const m of alice.out.splice(0)) room.handleMessage(writer.conn, m);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(await eventually(() => ids.every((id) => notesOf(watcher.doc()).has(id)))).toBe(true);
+    const elapsed = performance.now() - started;
+    // 1,000 sockets: at least 1000 / SOCKET_WRITES_PER_MS = 50 ms between two broadcasts.
+    expect(docWrites()).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
+    expect(docWrites()).toBeLessThan(ids.length / 4);
   });
 });
 

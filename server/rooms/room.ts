@@ -27,6 +27,18 @@ export const FLUSH_GAP_MS = 10;
  * of N people each broadcast costs N sends and N echoes.
  */
 export const PRESENCE_GAP_MS = 50;
+/**
+ * Socket writes a room's broadcasts may cost per millisecond. A broadcast is one write per socket
+ * (~30 µs of kernel time each on loopback), so in a room of hundreds the gap between flushes grows
+ * with the room: 500 people get a flush every 25 ms, with everything since the last one, instead of
+ * every 10 ms at a cost of more than a whole core.
+ */
+export const SOCKET_WRITES_PER_MS = 20;
+
+/** The least time between two flushes of one kind for a room with `sockets` connections. */
+export function flushGapMs(kind: 'doc' | 'presence', sockets: number): number {
+  return Math.max(kind === 'doc' ? FLUSH_GAP_MS : PRESENCE_GAP_MS, sockets / SOCKET_WRITES_PER_MS);
+}
 
 /** The log's updates applied in a temporary doc, which drops deleted content (Yjs GC). */
 function replay(log: LoggedUpdate[]): Uint8Array {
@@ -35,6 +47,12 @@ function replay(log: LoggedUpdate[]): Uint8Array {
   const merged = Y.encodeStateAsUpdate(d);
   d.destroy();
   return merged;
+}
+
+/** A message for every socket of the room but one (the sender, who has it already), or all. */
+interface Outgoing {
+  message: Uint8Array;
+  except: Connection | null;
 }
 
 /** Origins of doc changes that are not a connection's. */
@@ -312,7 +330,7 @@ export class Room {
     // Already stored, or another process's to store. From the store it is news to our sockets when
     // catchUp runs after the bus was away (on load there are no sockets yet).
     if (origin === FROM_STORE || origin === FROM_BUS) {
-      this.broadcast(encodeSyncUpdate(update), null);
+      this.broadcast({ message: encodeSyncUpdate(update), except: null });
       return;
     }
     const sender = this.conns.has(origin as Connection) ? (origin as Connection) : null;
@@ -322,11 +340,11 @@ export class Room {
 
   private readonly lastFlushAt = { doc: -Infinity, presence: -Infinity };
   /**
-   * Right after this pass of the event loop, or — when the last flush is less than FLUSH_GAP_MS ago —
-   * that long after it: a lone change goes out at once, a busy board's changes go out in batches.
+   * Right after this pass of the event loop, or — when the last flush is less than the room's gap ago
+   * (flushGapMs) — that long after it: a lone change goes out at once, a busy board's in batches.
    */
   private scheduleFlush(kind: 'doc' | 'presence', flush: () => void): void {
-    const wait = this.lastFlushAt[kind] + (kind === 'doc' ? FLUSH_GAP_MS : PRESENCE_GAP_MS) - performance.now();
+    const wait = this.lastFlushAt[kind] + flushGapMs(kind, this.conns.size) - performance.now();
     if (wait <= 0) setImmediate(flush);
     else setTimeout(flush, wait);
   }
@@ -348,7 +366,11 @@ export class Room {
     const sender = batch.every((b) => b.sender === batch[0]!.sender) ? batch[0]!.sender : null;
     this.writeChain = this.writeChain.then(async () => {
       await this.persist(update);
-      this.broadcast(encodeSyncUpdate(update), sender);
+      // Presence due within its gap rides along now, in the same write, rather than in one of its own.
+      const presence = this.takePresence();
+      const changes = { message: encodeSyncUpdate(update), except: sender };
+      if (presence) this.broadcast(changes, presence);
+      else this.broadcast(changes);
       this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, update));
     });
   };
@@ -440,36 +462,51 @@ export class Room {
    * keep-alive) go out as one message with the latest state of each: one send per socket.
    */
   private flushPresence = (): void => {
-    if (this.destroyed || this.presenceChanged.size === 0) return;
+    const presence = this.takePresence();
+    if (presence) this.broadcast(presence);
+  };
+
+  /** The pending presence batch as one message (published to other processes now), or null. */
+  private takePresence(): Outgoing | null {
+    if (this.destroyed || this.presenceChanged.size === 0) return null;
     this.lastFlushAt.presence = performance.now();
     const known = (ids: Set<number>) => [...ids].filter((id) => this.awareness.meta.has(id));
     const changed = known(this.presenceChanged);
     const toPublish = known(this.presenceToPublish);
     this.presenceChanged.clear();
     this.presenceToPublish.clear();
-    if (changed.length === 0) return;
+    if (changed.length === 0) return null;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    if (toPublish.length > 0) {
+      const published = toPublish.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, toPublish);
+      this.deps.bus.publish(this.channel, busMessage(BUS_AWARENESS, this.deps.instanceId, published));
+    }
     // A batch of one socket's own presence (a dragged note) is news to everyone but that socket.
-    this.broadcast(encodeAwareness(update), this.presenceSender);
-    if (toPublish.length === 0) return;
-    const published = toPublish.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, toPublish);
-    this.deps.bus.publish(this.channel, busMessage(BUS_AWARENESS, this.deps.instanceId, published));
-  };
+    return { message: encodeAwareness(update), except: this.presenceSender };
+  }
   private readonly presenceChanged = new Set<number>();
   /** The one socket every change of the pending presence batch came from, or null. */
   private presenceSender: Connection | null = null;
   /** Of those, the ones to tell other processes about (not the ones they told us). */
   private readonly presenceToPublish = new Set<number>();
 
-  /** Encodes once, sends the same bytes to every socket; a socket that cannot keep up is dropped. */
-  broadcast(message: Uint8Array, except: Connection | null): void {
+  /**
+   * Encodes once, sends the same bytes to every socket; a socket that cannot keep up is dropped.
+   * Several messages (the board's changes and the presence waiting for its turn) go to each socket
+   * in one write: a socket write costs about as much as a whole small message's work on the server.
+   */
+  broadcast(...outgoing: Outgoing[]): void {
+    const all = outgoing.map((o) => o.message);
     for (const c of this.conns) {
-      if (c === except) continue;
+      const mine = outgoing.length === 1 ? (c === outgoing[0]!.except ? [] : all) : outgoing.filter((o) => o.except !== c).map((o) => o.message);
+      if (mine.length === 0) continue;
       if (c.bufferedAmount() > this.deps.maxBufferedBytes) {
         c.close(CLOSE.slowConsumer, 'too slow to keep up; reconnect to resync');
         continue;
       }
-      c.send(message);
+      if (mine.length === 1) c.send(mine[0]!);
+      // The same array for every socket that gets them all, so it is framed once.
+      else c.sendTogether(mine.length === all.length ? all : mine);
     }
   }
 

@@ -1,5 +1,7 @@
 import type { Appended, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
+const oldestFirst = (a: BoardRecord, b: BoardRecord): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Keeps everything in memory: for tests and benchmarks, never for a real workshop. */
 export class MemoryStore implements Store {
   readonly kind = 'memory';
@@ -17,6 +19,10 @@ export class MemoryStore implements Store {
   async getBoard(boardId: string): Promise<BoardRecord | null> {
     const b = this.boards.get(boardId);
     return b ? structuredClone(b) : null;
+  }
+
+  async listBoards(): Promise<BoardRecord[]> {
+    return [...this.boards.values()].sort(oldestFirst).map((b) => structuredClone(b));
   }
 
   async updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void> {

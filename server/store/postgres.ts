@@ -67,12 +67,23 @@ export function describeAddress(url: string): string {
   return `${host}:${u.port || '5432'}`;
 }
 
+/** A database without the tables is most likely the wrong one: say so instead of reading "no boards". */
+async function expectSchema(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ t: string }>("SELECT t FROM unnest(ARRAY['boards', 'updates', 'snapshots']) AS t WHERE to_regclass(t) IS NULL");
+  if (rows.length > 0) throw new Error(`not a fusen-board database (no ${rows.map((r) => r.t).join(', ')} table)`);
+}
+
 export interface PostgresOptions {
   /** Errors from idle connections (the database went away); they must not crash the process. */
   onIdleError?: (err: Error) => void;
   connectTimeoutMs?: number;
   /** Upper bound on one statement, so a hung database fails writes (the room then retries) instead of stalling them. */
   queryTimeoutMs?: number;
+  /**
+   * Reads an existing fusen-board database only: creates no schema, and every session is read-only, so
+   * PostgreSQL itself refuses a write. For reading a deployment's boards to copy them elsewhere (`npm run migrate`).
+   */
+  readonly?: boolean;
 }
 
 /**
@@ -96,10 +107,19 @@ export class PostgresStore implements Store {
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
       query_timeout: opts.queryTimeoutMs ?? 15_000,
       idleTimeoutMillis: 30_000,
+      options: opts.readonly ? '-c default_transaction_read_only=on' : undefined,
     });
     pool.on('error', opts.onIdleError ?? ((err) => console.error(`PostgreSQL connection lost (${address}): ${err.message}`)));
     try {
       const client = await pool.connect();
+      if (opts.readonly) {
+        try {
+          await expectSchema(client);
+        } finally {
+          client.release();
+        }
+        return new PostgresStore(pool);
+      }
       try {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
@@ -149,6 +169,11 @@ export class PostgresStore implements Store {
   async getBoard(boardId: string): Promise<BoardRecord | null> {
     const { rows } = await this.pool.query<BoardRow>('SELECT id, title, created_at, tokens, locked FROM boards WHERE id = $1', [boardId]);
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async listBoards(): Promise<BoardRecord[]> {
+    const { rows } = await this.pool.query<BoardRow>('SELECT id, title, created_at, tokens, locked FROM boards ORDER BY created_at, id');
+    return rows.map(toRecord);
   }
 
   async updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void> {

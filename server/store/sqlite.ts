@@ -56,19 +56,35 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private stmts;
 
-  constructor(dataDir: string, opts: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'boards.sqlite3'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
-    this.db.pragma('foreign_keys = ON');
-    // Notes can describe real households: deleted content is overwritten, not left in free pages.
-    this.db.pragma('secure_delete = ON');
-    this.db.exec(SCHEMA);
+  /**
+   * `readonly` opens an existing file only, and never writes to it: for reading a deployment's boards
+   * to copy them elsewhere (`npm run migrate`), where an empty database created by mistake would hide
+   * a wrong DATA_DIR.
+   */
+  constructor(dataDir: string, opts: { synchronous?: 'NORMAL' | 'FULL'; readonly?: boolean } = {}) {
+    const file = join(dataDir, 'boards.sqlite3');
+    if (opts.readonly) {
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      const tables = this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('boards', 'updates', 'snapshots')");
+      if (tables.get()!.n !== 3) {
+        this.db.close();
+        throw new Error(`${file} is not a fusen-board database (it has no boards, updates and snapshots tables)`);
+      }
+    } else {
+      mkdirSync(dataDir, { recursive: true });
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+      this.db.pragma('foreign_keys = ON');
+      // Notes can describe real households: deleted content is overwritten, not left in free pages.
+      this.db.pragma('secure_delete = ON');
+      this.db.exec(SCHEMA);
+    }
     const db = this.db;
     this.stmts = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES (?, ?, ?, ?, ?)'),
       getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      listBoards: db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at, id'),
       // One statement, no explicit transaction: the next seq and the log's length come from the primary
       // key's two ends (the log is contiguous: compaction deletes a prefix), not from counting rows.
       // Positional parameters: binding a named-parameter object costs property lookups on every append.
@@ -102,6 +118,10 @@ export class SqliteStore implements Store {
   async getBoard(boardId: string): Promise<BoardRecord | null> {
     const row = this.stmts.getBoard.get(boardId);
     return row ? toRecord(row) : null;
+  }
+
+  async listBoards(): Promise<BoardRecord[]> {
+    return this.stmts.listBoards.all().map(toRecord);
   }
 
   async updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void> {

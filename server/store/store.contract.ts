@@ -44,6 +44,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(await store.getBoard(newBoardId())).toBeNull();
     });
 
+    it('lists every board with its whole record, oldest first, and forgets a deleted one', async () => {
+      // The store may hold other tests' boards (one PostgreSQL database for the file): look at ours only.
+      const newer = { ...board(), title: '新しいボード', createdAt: 2_000 };
+      const older = { ...board(), title: '古いボード', createdAt: 1_000, locked: true };
+      const gone = { ...board(), createdAt: 1_500 };
+      for (const b of [newer, older, gone]) await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      await store.deleteBoard(gone.id);
+      const ours = (await store.listBoards()).filter((b) => [newer.id, older.id, gone.id].includes(b.id));
+      expect(ours).toEqual([older, newer]);
+    });
+
     it('keeps every appended update in order', async () => {
       const b = board();
       const doc = new Y.Doc();

@@ -44,6 +44,8 @@ export interface Store {
   /** Creates the record and the document's first update atomically. */
   createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void>;
   getBoard(boardId: string): Promise<BoardRecord | null>;
+  /** Every board's record, oldest first (ties by id): what moving a deployment to another store walks through. */
+  listBoards(): Promise<BoardRecord[]>;
   updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void>;
   /** Removes the board, its document and its snapshots. */
   deleteBoard(boardId: string): Promise<void>;
