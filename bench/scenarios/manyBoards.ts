@@ -21,6 +21,11 @@ export interface ManyBoardsOptions {
 }
 
 const settle = (ms: number) => sleep(ms);
+/**
+ * RSS differences carry garbage-collection timing: a collection between two readings can free more
+ * (start-up garbage, a seeding's leftovers) than the step added. At or below zero there is no figure.
+ */
+const kb = (v: number): number | string => (v > 0 ? round(v, 0) : 'below noise');
 
 /**
  * `many-boards`: B boards × C clients, each board holding a workshop's worth of notes. Memory is read
@@ -61,8 +66,8 @@ export async function manyBoards(o: ManyBoardsOptions): Promise<ScenarioResult> 
       const after = rssMb(server.pid);
       const loaded = server.name === 'ours' ? ((await (await fetch(`${server.url}/healthz`)).json()) as { boardsLoaded: number }).boardsLoaded : null;
       const perConnKb = ((withAll - withBoards) * 1024) / (o.boards * (o.clientsPerBoard - 1));
-      const perBoardKb = ((withBoards - base) * 1024) / o.boards - perConnKb;
-      const perBoardKbJustWritten = ((justWritten - base) * 1024) / o.boards - perConnKb;
+      const perBoardKb = ((withBoards - base) * 1024) / o.boards - Math.max(0, perConnKb);
+      const perBoardKbJustWritten = ((justWritten - base) * 1024) / o.boards - Math.max(0, perConnKb);
       return {
         name: o.name,
         server: server.name,
@@ -74,9 +79,9 @@ export async function manyBoards(o: ManyBoardsOptions): Promise<ScenarioResult> 
         dropped: null,
         extra: {
           idleMb: round(base, 1),
-          perBoardKb: round(perBoardKb, 0),
-          perConnKb: round(perConnKb, 0),
-          perBoardKbJustWritten: round(perBoardKbJustWritten, 0),
+          perBoardKb: kb(perBoardKb),
+          perConnKb: kb(perConnKb),
+          perBoardKbJustWritten: kb(perBoardKbJustWritten),
           afterLeaveMb: round(after, 1),
           afterLeavePerBoardKb: round(((after - base) * 1024) / o.boards, 0),
           ...(loaded === null ? {} : { boardsLoadedAfterLeave: loaded }),

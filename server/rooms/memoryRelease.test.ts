@@ -43,4 +43,20 @@ describe('handing memory back after boards fall asleep', () => {
     await sleep(60);
     expect(collections()).toBe(2);
   });
+
+  it('collects a second large wave once the gap has passed, instead of dropping it', async () => {
+    let collections = 0;
+    const release = new MemoryRelease(() => collections++, { minBytes: 16 * MB, heapShare: 0, settleMs: 10, minGapMs: 150 });
+    release.note(100 * MB);
+    await sleep(40);
+    expect(collections).toBe(1);
+    release.note(100 * MB);
+    await sleep(40);
+    // Too soon after the first collection: not yet…
+    expect(collections).toBe(1);
+    // …but once the gap has passed.
+    await sleep(200);
+    expect(collections).toBe(2);
+    release.stop();
+  });
 });

@@ -13,6 +13,8 @@ import vm from 'node:vm';
 export class MemoryRelease {
   private released = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** A wave that came too soon after the last collection, waiting for the gap to pass. */
+  private deferred: NodeJS.Timeout | null = null;
   private lastAt = -Infinity;
   private stopped = false;
 
@@ -36,15 +38,37 @@ export class MemoryRelease {
 
   /** Whether the release so far is worth a full collection now. */
   worthCollecting(heapUsed = process.memoryUsage().heapUsed): boolean {
-    return this.released >= this.opts.minBytes && this.released >= heapUsed * this.opts.heapShare && this.now() - this.lastAt >= this.opts.minGapMs;
+    return this.largeShare(heapUsed) && this.now() - this.lastAt >= this.opts.minGapMs;
   }
 
-  /** Once per wave: what an earlier wave freed V8 has reclaimed on its own by then, so it does not add up. */
+  private largeShare(heapUsed: number): boolean {
+    return this.released >= this.opts.minBytes && this.released >= heapUsed * this.opts.heapShare;
+  }
+
+  /**
+   * Once per wave: what an earlier wave freed V8 has reclaimed on its own by then, so it does not add
+   * up. A large wave within the gap after the last collection (the second half of a training day's
+   * groups going quiet) is collected once the gap has passed, not dropped.
+   */
   private maybeCollect(): void {
     this.timer = null;
-    const worth = this.worthCollecting();
+    const heapUsed = process.memoryUsage().heapUsed;
+    if (!this.largeShare(heapUsed)) {
+      this.released = 0;
+      return;
+    }
+    const wait = this.lastAt + this.opts.minGapMs - this.now();
+    if (wait > 0) {
+      this.deferred ??= setTimeout(() => {
+        this.deferred = null;
+        this.maybeCollect();
+      }, wait);
+      this.deferred.unref?.();
+      return;
+    }
     this.released = 0;
-    if (!worth) return;
+    if (this.deferred) clearTimeout(this.deferred);
+    this.deferred = null;
     this.lastAt = this.now();
     this.collect!();
   }
@@ -52,7 +76,9 @@ export class MemoryRelease {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.deferred) clearTimeout(this.deferred);
     this.timer = null;
+    this.deferred = null;
   }
 }
 
