@@ -158,8 +158,8 @@ export class SqliteStore implements Store {
   }
 
   async compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null> {
+    // BEGIN IMMEDIATE: the write lock from the first read on, so no other process appends meanwhile.
     return this.db.transaction(() => {
-      // The whole log: the transaction holds SQLite's write lock, so no other process appends meanwhile.
       const rows = this.stmts.loadLog.all(boardId);
       if (rows.length < 2) return null;
       const last = rows[rows.length - 1]!.seq;
@@ -168,7 +168,7 @@ export class SqliteStore implements Store {
       // A seq of its own (the next one), never one a room has seen with other content.
       this.stmts.insertUpdate.run(boardId, last + 1, merged);
       return last + 1;
-    })();
+    }).immediate();
   }
 
   async saveSnapshot(s: SnapshotRecord): Promise<void> {
