@@ -57,12 +57,14 @@ export class MemoryRelease {
       this.released = 0;
       return;
     }
-    const wait = this.lastAt + this.opts.minGapMs - this.now();
-    if (wait > 0) {
-      this.deferred ??= setTimeout(() => {
-        this.deferred = null;
-        this.maybeCollect();
-      }, wait);
+    if (!this.worthCollecting(heapUsed)) {
+      this.deferred ??= setTimeout(
+        () => {
+          this.deferred = null;
+          this.maybeCollect();
+        },
+        this.lastAt + this.opts.minGapMs - this.now(),
+      );
       this.deferred.unref?.();
       return;
     }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Store, BoardRecord, LoggedUpdate } from '../store/store';
+import { docFromLog, type Store, type BoardRecord, type LoggedUpdate } from '../store/store';
 import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
 import { CLOSE, type Connection } from './connection';
@@ -42,8 +42,7 @@ export function flushGapMs(kind: 'doc' | 'presence', sockets: number): number {
 
 /** The log's updates applied in a temporary doc, which drops deleted content (Yjs GC). */
 function replay(log: LoggedUpdate[]): Uint8Array {
-  const d = new Y.Doc();
-  d.transact(() => log.forEach((e) => Y.applyUpdate(d, e.update)));
+  const d = docFromLog(log);
   const merged = Y.encodeStateAsUpdate(d);
   d.destroy();
   return merged;
@@ -497,8 +496,10 @@ export class Room {
    */
   broadcast(...outgoing: Outgoing[]): void {
     const all = outgoing.map((o) => o.message);
+    const skipping = outgoing.map((o) => o.except);
     for (const c of this.conns) {
-      const mine = outgoing.length === 1 ? (c === outgoing[0]!.except ? [] : all) : outgoing.filter((o) => o.except !== c).map((o) => o.message);
+      // Only the sender of a message is skipped for it: every other socket gets the same array.
+      const mine = skipping.includes(c) ? outgoing.filter((o) => o.except !== c).map((o) => o.message) : all;
       if (mine.length === 0) continue;
       if (c.bufferedAmount() > this.deps.maxBufferedBytes) {
         c.close(CLOSE.slowConsumer, 'too slow to keep up; reconnect to resync');

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../shared/board/doc';
-import type { BoardRecord, SnapshotRecord, Store } from './store';
+import { docFromLog, type BoardRecord, type SnapshotRecord, type Store } from './store';
 
 /** All a copy may do with its source: read. The type keeps a write to the source from compiling. */
 export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot'>;
@@ -133,9 +133,8 @@ async function verify(to: Store, source: BoardCopy): Promise<string | null> {
 }
 
 async function readBoardCopy(store: BoardSource, record: BoardRecord): Promise<BoardCopy> {
-  const doc = new Y.Doc();
+  const doc = docFromLog(await store.loadLog(record.id));
   try {
-    for (const entry of await store.loadLog(record.id)) Y.applyUpdate(doc, entry.update);
     const snapshots: SnapshotRecord[] = [];
     for (const meta of await store.listSnapshots(record.id)) {
       const s = await store.getSnapshot(record.id, meta.id);

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { Role } from '../../shared/board/roles';
 
 /** A board's server-side record: who may do what (capability tokens) and whether it is locked. */
@@ -25,6 +26,13 @@ export interface SnapshotRecord extends SnapshotMeta {
 export interface LoggedUpdate {
   seq: number;
   update: Uint8Array;
+}
+
+/** The board a log holds, as a doc of its own (one transaction; deleted content is dropped, Yjs GC). */
+export function docFromLog(log: readonly LoggedUpdate[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => log.forEach((e) => Y.applyUpdate(doc, e.update)));
+  return doc;
 }
 
 /** What an append tells the room: the new entry's seq, and how many entries the log now holds. */
