@@ -26,6 +26,17 @@ const { values: flags } = parseArgs({
 });
 const quick = flags.quick!;
 
+/**
+ * Ops made before measuring, so each server is measured as it runs through a workshop: with its hot
+ * code compiled. V8 optimises a function after enough calls, so at 30 people (30 ops a second) the
+ * code that runs once per op is still being compiled after 4 s. Measured with perf on every server
+ * (README, "Performance"): ours spent about 35 % more CPU per second in the first 10 s of load than
+ * after, and y-websocket still had a tenth of its samples in the compiler 20 s in. 500 ops is about
+ * 17 s at 30 people and the 4 s floor from 200 people up.
+ */
+const WARMUP_OPS = 500;
+const fanoutWarmupMs = (clients: number): number => Math.max(4000, Math.ceil(WARMUP_OPS / clients) * 1000);
+
 function plan(): Step[] {
   const steps: Step[] = [];
   // Several rounds alternate the servers, so a neighbour's burst on the machine lands on each alike.
@@ -35,7 +46,8 @@ function plan(): Step[] {
   const seconds = quick ? 6_000 : 20_000;
   for (const n of quick ? [200] : [30, 200, 500]) {
     const rounds = quick || n === 500 ? 1 : 3;
-    each(`fanout-${n}`, (server) => fanout({ name: `fanout-${n}`, server, clients: n, durationMs: seconds, warmupMs: quick ? 2000 : 4000, fullClients: n <= 30 }), rounds);
+    const warmupMs = quick ? 2000 : fanoutWarmupMs(n);
+    each(`fanout-${n}`, (server) => fanout({ name: `fanout-${n}`, server, clients: n, durationMs: seconds, warmupMs, fullClients: n <= 30 }), rounds);
   }
   if (!quick) {
     steps.push({

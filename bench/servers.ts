@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../server/testing/startServer';
@@ -75,10 +75,13 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     ...(name === 'ours' ? { ...OURS_ENV, DATA_DIR: dataDir!, CLIENT_DIR: join(ROOT, 'dist/client'), ...opts.env } : {}),
   };
   // BENCH_CPU_PROF=DIR profiles every server started (node --cpu-prof), for finding what a target misses on.
+  // BENCH_NODE_ARGS adds node flags to every server, e.g. --perf-basic-prof for `perf record`, whose
+  // sampling costs the server far less than V8's profiler does (which evens out what it measures).
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, name)}`, ...(name === 'y-websocket' ? ['--require', join(ROOT, 'bench/lib/exitOnSignal.cjs')] : [])]
     : [];
-  const proc = spawn(process.execPath, command(name, [...prof, ...(opts.nodeArgs ?? [])]), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, command(name, [...prof, ...extra, ...(opts.nodeArgs ?? [])]), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(proc);
   proc.once('exit', () => running.delete(proc));
   prioritise(proc.pid!);
@@ -105,6 +108,8 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     output: () => output,
     stop: async () => {
       if (process.env.BENCH_DEBUG) console.error(`[${name}] ${output.slice(-3000)}`);
+      // BENCH_SERVER_LOG=PREFIX keeps what each server printed (with BENCH_NODE_ARGS=--trace-gc, its collections).
+      if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}-${name}-${proc.pid}.log`, output);
       await stopProcess(proc);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

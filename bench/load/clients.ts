@@ -51,6 +51,10 @@ function tappedWebSocket(tap: (buf: Buffer) => void, keep: (buf: Buffer) => bool
   return class TappedWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols);
+      // A client destroyed while it is reconnecting closes a socket that is still connecting, and ws
+      // reports that as an error after the provider has let go of the socket: without a listener it
+      // would end the whole generator. Errors that matter reach the provider through its own handlers.
+      this.on('error', () => {});
     }
     override emit(event: string | symbol, ...args: unknown[]): boolean {
       if (event === 'message') {

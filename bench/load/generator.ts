@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { addNote, noteText, notesOf } from '../../shared/board/doc';
 import { userIdFromKey } from '../../shared/board/identity';
 import { openClient, type BenchClient, type Target } from './clients';
@@ -24,6 +25,14 @@ process.setMaxListeners(0); // every y-websocket provider adds an exit listener
 const members: Member[] = [];
 const receivers = new Receivers();
 const timers: NodeJS.Timeout[] = [];
+/**
+ * A receiver stamps an op when its event loop gets to the frame, so a busy generator adds its own
+ * delay to every latency: reported beside the figures, for telling the server's share from the machine's.
+ */
+const LOOP_RESOLUTION_MS = 10;
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+/** The histogram holds the time between the monitor's ticks, in nanoseconds: the tick period is not delay. */
+const lateMs = (ns: number): number => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PHRASES = ['相談できる場所がほしい', '居場所づくりが大切', '見守りの仕組み', '多機関協働の工夫', 'ひきこもりの方への支援', '地域のサロン'];
 
@@ -69,6 +78,8 @@ function op(m: Member, mode: 'mixed' | 'create'): void {
 
 function start(writers: number[] | 'all', opsPerSecond: number, dragger: number | null, mode: 'mixed' | 'create', measureFrom: number): void {
   receivers.measureFrom = measureFrom;
+  // From the end of the warm-up on, like the latencies.
+  setTimeout(() => (loopDelay.reset(), loopDelay.enable()), Math.max(0, measureFrom - nowMs())).unref();
   const period = 1000 / opsPerSecond;
   for (const m of members) {
     if (writers === 'all' || writers.includes(m.sender)) {
@@ -95,6 +106,7 @@ function start(writers: number[] | 'all', opsPerSecond: number, dragger: number 
 const sentSoFar = (): Record<number, number> => Object.fromEntries(members.filter((m) => m.seq > 0).map((m) => [m.sender, m.seq]));
 
 function stop(): Record<number, number> {
+  loopDelay.disable();
   for (const t of timers) clearTimeout(t); // clears intervals too
   timers.length = 0;
   return sentSoFar();
@@ -112,6 +124,7 @@ async function stats(sent: Record<number, number>, drainMs: number) {
     reordered: receivers.reordered,
     reconnects: members.reduce((n, m) => n + m.client.reconnects(), 0),
     cpuMs: (cpu.user + cpu.system) / 1000,
+    loopDelayMs: loopDelay.count ? { p99: lateMs(loopDelay.percentile(99)), max: lateMs(loopDelay.max) } : { p99: 0, max: 0 },
   };
 }
 

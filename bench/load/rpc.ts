@@ -21,6 +21,8 @@ export interface GeneratorStats {
   reordered: number;
   reconnects: number;
   cpuMs: number;
+  /** How late this generator's event loop ran over the measured window: arrivals are timed no better than this. */
+  loopDelayMs: { p99: number; max: number };
 }
 
 export interface Replies {

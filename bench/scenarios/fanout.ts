@@ -82,6 +82,9 @@ export async function fanout(o: FanoutOptions): Promise<ScenarioResult> {
           // Kernel time is mostly socket writes: the same count for every server, so differences show in user time.
           serverSysMsPerOp: round((cpu1.system - cpu0.system) / ops, 3),
           generatorCpuPct: round((100 * gens.reduce((n, g: Generator, i) => n + cpuMs(g.pid) - genCpu0[i]!, 0)) / wallMs, 0),
+          // The worst generator's: a latency figure near this one is the measuring side's, not the server's.
+          generatorLoopDelayP99Ms: round(Math.max(...stats.map((s) => s.loopDelayMs.p99)), 1),
+          generatorLoopDelayMaxMs: round(Math.max(...stats.map((s) => s.loopDelayMs.max)), 1),
         },
       };
     });
