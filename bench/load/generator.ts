@@ -78,8 +78,8 @@ function op(m: Member, mode: 'mixed' | 'create'): void {
 
 function start(writers: number[] | 'all', opsPerSecond: number, dragger: number | null, mode: 'mixed' | 'create', measureFrom: number): void {
   receivers.measureFrom = measureFrom;
-  // From the end of the warm-up on, like the latencies.
-  setTimeout(() => (loopDelay.reset(), loopDelay.enable()), Math.max(0, measureFrom - nowMs())).unref();
+  // From the end of the warm-up on, like the latencies (and never after a stop).
+  timers.push(setTimeout(() => (loopDelay.reset(), loopDelay.enable()), Math.max(0, measureFrom - nowMs())));
   const period = 1000 / opsPerSecond;
   for (const m of members) {
     if (writers === 'all' || writers.includes(m.sender)) {
