@@ -11,7 +11,7 @@ import { main } from './migrateCli';
 import { MemoryStore } from './memory';
 import { SqliteStore } from './sqlite';
 import { PostgresStore } from './postgres';
-import type { BoardRecord, SnapshotRecord, Store } from './store';
+import { docFromLog, type BoardRecord, type SnapshotRecord, type Store } from './store';
 import { addNote, deleteNotes, readBoard, setNoteText } from '../../shared/board/doc';
 import { initBoard } from '../../shared/board/templates';
 import { newBoardId, newToken } from '../../shared/board/ids';
@@ -80,8 +80,7 @@ async function dumpBoard(store: Store, boardId: string) {
 }
 
 async function noteTexts(store: Store, boardId: string): Promise<string[]> {
-  const doc = new Y.Doc();
-  for (const e of await store.loadLog(boardId)) Y.applyUpdate(doc, e.update);
+  const doc = docFromLog(await store.loadLog(boardId));
   const texts = readBoard(doc).notes.map((n) => n.text);
   doc.destroy();
   return texts.sort();
@@ -156,8 +155,7 @@ describe('copyBoards', () => {
     // The same id in the target, edited there since (a note more).
     await copyBoards(from, to);
     await to.deleteBoard(other.record.id);
-    const doc = new Y.Doc();
-    for (const e of await to.loadLog(clash.record.id)) Y.applyUpdate(doc, e.update);
+    const doc = docFromLog(await to.loadLog(clash.record.id));
     const before = Y.encodeStateVector(doc);
     addNote(doc, { text: '移行先で書いた付箋', x: 0, y: 0, authorId: 'u_2' });
     await to.appendUpdate(clash.record.id, Y.encodeStateAsUpdate(doc, before));
