@@ -73,9 +73,10 @@ function plan(): Step[] {
     steps.push({ name: 'render-pan-zoom-2000', server: 'ours', run: renderRow });
     steps.push({ name: 'export', server: 'ours', run: exportRow });
   }
-  // --only NAME (part of a scenario name, or a server), or NAME:SERVER.
-  const [name, server] = (flags.only ?? '').split(':');
-  return steps.filter((s) => (!name || s.name.includes(name) || s.server === name) && (!server || s.server === server));
+  // --only NAME (part of a scenario name, or a server), or NAME:SERVER[,SERVER…].
+  const [name, servers] = (flags.only ?? '').split(':');
+  const only = servers?.split(',');
+  return steps.filter((s) => (!name || s.name.includes(name) || s.server === name) && (!only || only.includes(s.server)));
 }
 
 const figureRow = (name: string, extra: Record<string, number | string>, p50: number | null = null, max: number | null = null): ScenarioResult => ({

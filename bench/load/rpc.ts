@@ -53,7 +53,9 @@ export class Generator {
 
   constructor() {
     const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, 'generators')}`] : [];
-    this.proc = fork(ENTRY, [], { execArgv: [...prof, '--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
+    // BENCH_GENERATOR_NODE_ARGS: node flags for the generators (`--perf-basic-prof`, `--trace-gc`), as BENCH_NODE_ARGS for servers.
+    const extra = process.env.BENCH_GENERATOR_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.proc = fork(ENTRY, [], { execArgv: [...prof, ...extra, '--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
     prioritise(this.proc.pid!);
     running.add(this.proc);
     this.proc.on('message', (m: { id: number; result?: unknown; error?: string }) => {

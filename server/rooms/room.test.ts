@@ -202,6 +202,32 @@ describe('a room sending presence and changes', () => {
   });
 });
 
+describe('presence sent back', () => {
+  it("never moves someone's cursor back, nor goes out again, when a client returns what it was sent late", async () => {
+    const room = await openRoom([]);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => socket(n, []));
+    for (const s of [a!, b!, c!]) room.addConnection(s.conn);
+    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    const move = (x: number) => {
+      presence.setLocalState({ user: { id: 'a', name: 'A', color: '#000000', role: 'facilitator' }, cursor: { x, y: 0 } });
+      room.handleMessage(a!.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
+    };
+    const presenceTo = (s: { received: Uint8Array[] }) => s.received.filter((m) => m[0] === 1);
+    move(1);
+    expect(await eventually(() => presenceTo(b!).length === 1)).toBe(true);
+    move(2);
+    expect(await eventually(() => presenceTo(b!).length === 2)).toBe(true);
+    const [first, second] = presenceTo(b!);
+    // b sends back both, the older one last, as a stock client on a slow phone would.
+    room.handleMessage(b!.conn, Buffer.from(second!));
+    room.handleMessage(b!.conn, Buffer.from(first!));
+    await new Promise((r) => setTimeout(r, 120));
+    expect((room.awareness.getStates().get(presence.clientID) as { cursor: { x: number } }).cursor.x).toBe(2);
+    expect(presenceTo(c!)).toHaveLength(2);
+    expect(presenceTo(a!)).toHaveLength(0);
+  });
+});
+
 describe('a room of hundreds', () => {
   it('sends a burst of changes in fewer, larger messages the more people it has to reach', async () => {
     const room = await openRoom([]);
@@ -223,6 +249,39 @@ describe('a room of hundreds', () => {
     // 1,000 sockets: at least 1000 / SOCKET_WRITES_PER_MS = 50 ms between two broadcasts.
     expect(docWrites()).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
     expect(docWrites()).toBeLessThan(ids.length / 4);
+  });
+});
+
+describe('presence in a room of hundreds', () => {
+  it("passes on a dragged note's latest position at most ten times a second to 1,000 people", async () => {
+    const room = await openRoom([]);
+    const dragger = socket('dragger', []);
+    const crowd = Array.from({ length: 1000 }, (_, i) => socket(`p${i}`, []));
+    for (const s of [dragger, ...crowd]) room.addConnection(s.conn);
+    const watcher = crowd[0]!;
+    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    const started = performance.now();
+    for (let x = 1; x <= 30; x++) {
+      presence.setLocalState({ user: { id: 'dragger', name: 'D', color: '#000000', role: 'participant' }, dragging: { n1: { x, y: 0 } } });
+      room.handleMessage(dragger.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const seen = new awarenessProtocol.Awareness(new Y.Doc());
+    let sent = 0;
+    const lastX = () => {
+      for (const m of watcher.received.splice(0)) {
+        const msg = decodeClientMessage(m);
+        if (msg.type === 'awareness') {
+          awarenessProtocol.applyAwarenessUpdate(seen, msg.update, null);
+          sent++;
+        }
+      }
+      return (seen.getStates().get(presence.clientID) as { dragging?: { n1: { x: number } } } | undefined)?.dragging?.n1.x;
+    };
+    expect(await eventually(() => lastX() === 30)).toBe(true);
+    const elapsed = performance.now() - started;
+    // Each presence message costs 1,000 writes and 1,000 echoes: 2,000 / PRESENCE_SOCKET_OPS_PER_MS = 200 ms apart.
+    expect(sent).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 1);
   });
 });
 

@@ -87,11 +87,14 @@ export class SqliteStore implements Store {
       listBoards: db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at, id'),
       // One statement, no explicit transaction: the next seq and the log's length come from the primary
       // key's two ends (the log is contiguous: compaction deletes a prefix), not from counting rows.
-      // Positional parameters: binding a named-parameter object costs property lookups on every append.
-      appendUpdate: db.prepare<[string, Uint8Array, string, string], { seq: number; first: number }>(
-        `INSERT INTO updates (board_id, seq, data) SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM updates WHERE board_id = ?
+      // Positional parameters and a raw row: binding a named-parameter object, or building a row object,
+      // costs property lookups and map transitions on every append.
+      appendUpdate: db
+        .prepare<[string, Uint8Array, string, string], [seq: number, first: number]>(
+          `INSERT INTO updates (board_id, seq, data) SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM updates WHERE board_id = ?
          RETURNING seq, (SELECT MIN(seq) FROM updates WHERE board_id = ?) AS first`,
-      ),
+        )
+        .raw(),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
       loadLog: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
@@ -149,7 +152,7 @@ export class SqliteStore implements Store {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<Appended> {
-    const { seq, first } = this.stmts.appendUpdate.get(boardId, update, boardId, boardId)!;
+    const [seq, first] = this.stmts.appendUpdate.get(boardId, update, boardId, boardId)!;
     return { seq, logLength: seq - first + 1 };
   }
 
