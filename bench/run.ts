@@ -22,7 +22,7 @@ interface Step {
 }
 
 const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } },
+  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' }, 'warmup-ops': { type: 'string' } },
 });
 const quick = flags.quick!;
 
@@ -34,7 +34,7 @@ const quick = flags.quick!;
  * after, and y-websocket still had a tenth of its samples in the compiler 20 s in. 500 ops is about
  * 17 s at 30 people and the 4 s floor from 200 people up.
  */
-const WARMUP_OPS = 500;
+const WARMUP_OPS = Number(flags['warmup-ops'] ?? 500);
 const fanoutWarmupMs = (clients: number): number => Math.max(4000, Math.ceil(WARMUP_OPS / clients) * 1000);
 
 function plan(): Step[] {

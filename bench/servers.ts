@@ -86,8 +86,15 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
   proc.once('exit', () => running.delete(proc));
   prioritise(proc.pid!);
   let output = '';
-  proc.stdout!.on('data', (d) => (output += d));
-  proc.stderr!.on('data', (d) => (output += d));
+  // The log (BENCH_SERVER_LOG) marks each chunk with seconds since start: GC and JIT traces carry no times of their own.
+  let log = '';
+  const started = performance.now();
+  const take = (d: Buffer) => {
+    output += d;
+    if (process.env.BENCH_SERVER_LOG) log += `[+${((performance.now() - started) / 1000).toFixed(1)}s] ${d}`;
+  };
+  proc.stdout!.on('data', take);
+  proc.stderr!.on('data', take);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(proc, url, () => output);
   const protocol: Protocol = name === 'hocuspocus' ? 'hocuspocus' : 'y-websocket';
@@ -109,7 +116,7 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     stop: async () => {
       if (process.env.BENCH_DEBUG) console.error(`[${name}] ${output.slice(-3000)}`);
       // BENCH_SERVER_LOG=PREFIX keeps what each server printed (with BENCH_NODE_ARGS=--trace-gc, its collections).
-      if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}-${name}-${proc.pid}.log`, output);
+      if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}-${name}-${proc.pid}.log`, log);
       await stopProcess(proc);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
