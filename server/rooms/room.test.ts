@@ -70,6 +70,24 @@ function socket(name: string, timeline: string[], role: Role = 'facilitator') {
   return { conn, received, writes, doc };
 }
 
+/** A room with a connected socket for each name. */
+async function roomWith(...names: string[]) {
+  const room = await openRoom([]);
+  const sockets = names.map((n) => socket(n, []));
+  for (const s of sockets) room.addConnection(s.conn);
+  return { room, sockets };
+}
+
+/** A person's presence as a stock client sends it: `set` replaces their whole state and sends it to the room. */
+function presenceOf(room: Room, conn: Connection, id: string, role: Role = 'facilitator') {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  const set = (fields: Record<string, unknown>) => {
+    awareness.setLocalState({ user: { id, name: id.toUpperCase(), color: '#000000', role }, ...fields });
+    room.handleMessage(conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])));
+  };
+  return { clientID: awareness.clientID, set };
+}
+
 /** A person's own doc: what they type becomes the sync-update messages a stock client sends. */
 function person(name: string) {
   const doc = new Y.Doc();
@@ -157,11 +175,8 @@ describe('a room under a burst of changes', () => {
     room.addConnection(a.conn);
     room.addConnection(watcher.conn);
     const before = watcher.received.length;
-    const presence = new awarenessProtocol.Awareness(new Y.Doc());
-    for (let i = 1; i <= 10; i++) {
-      presence.setLocalState({ user: { id: 'a', name: 'A', color: '#000000', role: 'facilitator' }, cursor: { x: i, y: i } });
-      room.handleMessage(a.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
-    }
+    const presence = presenceOf(room, a.conn, 'a');
+    for (let i = 1; i <= 10; i++) presence.set({ cursor: { x: i, y: i } });
     const seen = new awarenessProtocol.Awareness(new Y.Doc());
     const lastCursor = () => {
       for (const m of watcher.received.slice(before)) {
@@ -178,14 +193,9 @@ describe('a room under a burst of changes', () => {
 
 describe('a room sending presence and changes', () => {
   it('sends presence waiting for its turn in the same write as the next change to the board', async () => {
-    const room = await openRoom([]);
-    const [a, b, watcher] = ['a', 'b', 'watcher'].map((n) => socket(n, []));
-    for (const s of [a!, b!, watcher!]) room.addConnection(s.conn);
-    const presence = new awarenessProtocol.Awareness(new Y.Doc());
-    const move = (x: number) => {
-      presence.setLocalState({ user: { id: 'a', name: 'A', color: '#000000', role: 'facilitator' }, cursor: { x, y: 0 } });
-      room.handleMessage(a!.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
-    };
+    const { room, sockets: [a, b, watcher] } = await roomWith('a', 'b', 'watcher');
+    const presence = presenceOf(room, a!.conn, 'a');
+    const move = (x: number) => presence.set({ cursor: { x, y: 0 } });
     const kinds = () => watcher!.received.map((m) => decodeClientMessage(m).type);
     move(1);
     expect(await eventually(() => kinds().includes('awareness'))).toBe(true);
@@ -204,14 +214,9 @@ describe('a room sending presence and changes', () => {
 
 describe('presence sent back', () => {
   it("never moves someone's cursor back, nor goes out again, when a client returns what it was sent late", async () => {
-    const room = await openRoom([]);
-    const [a, b, c] = ['a', 'b', 'c'].map((n) => socket(n, []));
-    for (const s of [a!, b!, c!]) room.addConnection(s.conn);
-    const presence = new awarenessProtocol.Awareness(new Y.Doc());
-    const move = (x: number) => {
-      presence.setLocalState({ user: { id: 'a', name: 'A', color: '#000000', role: 'facilitator' }, cursor: { x, y: 0 } });
-      room.handleMessage(a!.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
-    };
+    const { room, sockets: [a, b, c] } = await roomWith('a', 'b', 'c');
+    const presence = presenceOf(room, a!.conn, 'a');
+    const move = (x: number) => presence.set({ cursor: { x, y: 0 } });
     const presenceTo = (s: { received: Uint8Array[] }) => s.received.filter((m) => m[0] === 1);
     move(1);
     expect(await eventually(() => presenceTo(b!).length === 1)).toBe(true);
@@ -230,46 +235,35 @@ describe('presence sent back', () => {
 
 describe('a room of hundreds', () => {
   it('sends a burst of changes in fewer, larger messages the more people it has to reach', async () => {
-    const room = await openRoom([]);
-    const writer = socket('writer', []);
-    const crowd = Array.from({ length: 1000 }, (_, i) => socket(`p${i}`, []));
-    for (const s of [writer, ...crowd]) room.addConnection(s.conn);
-    const watcher = crowd[0]!;
-    const docWrites = () => watcher.received.filter((m) => m[0] === 0 && m[1] === 2).length;
+    const { room, sockets: [writer, watcher] } = await roomWith('writer', ...Array.from({ length: 1000 }, (_, i) => `p${i}`));
+    const docWrites = () => watcher!.received.filter((m) => m[0] === 0 && m[1] === 2).length;
     const alice = person('writer');
     const ids: string[] = [];
     const started = performance.now();
     for (let i = 0; i < 60; i++) {
       ids.push(alice.addNote(`付箋${i}`));
-      for (const m of alice.out.splice(0)) room.handleMessage(writer.conn, m);
+      for (const m of alice.out.splice(0)) room.handleMessage(writer!.conn, m);
       await new Promise((r) => setTimeout(r, 2));
     }
-    expect(await eventually(() => ids.every((id) => notesOf(watcher.doc()).has(id)))).toBe(true);
+    expect(await eventually(() => ids.every((id) => notesOf(watcher!.doc()).has(id)))).toBe(true);
     const elapsed = performance.now() - started;
     // 1,000 sockets: at least 1000 / SOCKET_WRITES_PER_MS = 50 ms between two broadcasts.
     expect(docWrites()).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
     expect(docWrites()).toBeLessThan(ids.length / 4);
   });
-});
 
-describe('presence in a room of hundreds', () => {
   it("passes on a dragged note's latest position at most ten times a second to 1,000 people", async () => {
-    const room = await openRoom([]);
-    const dragger = socket('dragger', []);
-    const crowd = Array.from({ length: 1000 }, (_, i) => socket(`p${i}`, []));
-    for (const s of [dragger, ...crowd]) room.addConnection(s.conn);
-    const watcher = crowd[0]!;
-    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    const { room, sockets: [dragger, watcher] } = await roomWith('dragger', ...Array.from({ length: 1000 }, (_, i) => `p${i}`));
+    const presence = presenceOf(room, dragger!.conn, 'dragger', 'participant');
     const started = performance.now();
     for (let x = 1; x <= 30; x++) {
-      presence.setLocalState({ user: { id: 'dragger', name: 'D', color: '#000000', role: 'participant' }, dragging: { n1: { x, y: 0 } } });
-      room.handleMessage(dragger.conn, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
+      presence.set({ dragging: { n1: { x, y: 0 } } });
       await new Promise((r) => setTimeout(r, 10));
     }
     const seen = new awarenessProtocol.Awareness(new Y.Doc());
     let sent = 0;
     const lastX = () => {
-      for (const m of watcher.received.splice(0)) {
+      for (const m of watcher!.received.splice(0)) {
         const msg = decodeClientMessage(m);
         if (msg.type === 'awareness') {
           awarenessProtocol.applyAwarenessUpdate(seen, msg.update, null);
