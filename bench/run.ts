@@ -35,6 +35,7 @@ const quick = flags.quick!;
  * 17 s at 30 people and the 4 s floor from 200 people up.
  */
 const WARMUP_OPS = Number(flags['warmup-ops'] ?? 500);
+if (!Number.isInteger(WARMUP_OPS) || WARMUP_OPS < 0) throw new Error(`--warmup-ops takes a whole number of ops, not "${flags['warmup-ops']}"`);
 const fanoutWarmupMs = (clients: number): number => Math.max(4000, Math.ceil(WARMUP_OPS / clients) * 1000);
 
 function plan(): Step[] {
