@@ -40,15 +40,22 @@ const fanoutWarmupMs = (clients: number): number => Math.max(4000, Math.ceil(WAR
 
 function plan(): Step[] {
   const steps: Step[] = [];
-  // Several rounds alternate the servers, so a neighbour's burst on the machine lands on each alike.
-  const each = (name: string, fn: (server: ServerName) => Promise<ScenarioResult>, rounds = 1) => {
-    for (let round = 0; round < rounds; round++) for (const server of SERVER_NAMES) steps.push({ name, server, run: () => fn(server) });
+  // Several rounds alternate the servers (and any variants), so a neighbour's burst on the machine lands on each alike.
+  const each = (name: string, fn: (server: ServerName) => Promise<ScenarioResult>, rounds = 1, variants: Step[] = []) => {
+    for (let round = 0; round < rounds; round++) {
+      for (const server of SERVER_NAMES) steps.push({ name, server, run: () => fn(server) });
+      steps.push(...variants);
+    }
   };
   const seconds = quick ? 6_000 : 20_000;
   for (const n of quick ? [200] : [30, 200, 500]) {
     const rounds = quick || n === 500 ? 1 : 3;
     const warmupMs = quick ? 2000 : fanoutWarmupMs(n);
-    each(`fanout-${n}`, (server) => fanout({ name: `fanout-${n}`, server, clients: n, durationMs: seconds, warmupMs, fullClients: n <= 30 }), rounds);
+    const run = (server: ServerName, name = `fanout-${n}`, stockClient = false) => fanout({ name, server, clients: n, durationMs: seconds, warmupMs, fullClients: n <= 30, stockClient });
+    // Ours is driven by its own app's provider; at 30 people it also runs driven by the stock one, for the same load without that saving.
+    const stock = `fanout-${n}-stock-client`;
+    const variants = n === 30 && !quick ? [{ name: stock, server: 'ours' as const, run: () => run('ours', stock, true) }] : [];
+    each(`fanout-${n}`, (server) => run(server), rounds, variants);
   }
   if (!quick) {
     steps.push({

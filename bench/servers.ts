@@ -104,7 +104,7 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     pid: proc.pid!,
     url,
     protocol,
-    base: { protocol, wsUrl: name === 'ours' ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}` },
+    base: name === 'ours' ? { protocol, wsUrl: `ws://127.0.0.1:${port}/ws`, provider: 'board' } : { protocol, wsUrl: `ws://127.0.0.1:${port}` },
     newBoard: async () => {
       if (name !== 'ours') return { room: `bench-${process.pid}-${++rooms}` };
       const r = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'ベンチマーク' }) });

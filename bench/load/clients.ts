@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { BoardProvider } from '../../client/src/board/boardProvider';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
@@ -17,6 +18,11 @@ export interface Target {
   token?: string;
   /** The per-browser secret key our server derives the author id from (`?key=`). */
   key?: string;
+  /**
+   * y-websocket only: the provider a person's device runs. Ours is driven by its own app's
+   * (BoardProvider, which does not send others' presence back), the classic server by the stock one.
+   */
+  provider?: 'board' | 'stock';
 }
 
 export interface BenchClient {
@@ -78,7 +84,7 @@ export interface ClientOptions {
   passive?: boolean;
 }
 
-/** One stock provider, the way a browser tab would connect: its own socket, its own doc. */
+/** One provider, the way a browser tab would connect: its own socket, its own doc. */
 export function openClient(target: Target, opts: ClientOptions = {}): BenchClient {
   let bytes = 0;
   let opens = 0;
@@ -95,7 +101,8 @@ export function openClient(target: Target, opts: ClientOptions = {}): BenchClien
   );
   const doc = new Y.Doc();
   if (target.protocol === 'y-websocket') {
-    const provider = new WebsocketProvider(target.wsUrl, target.room, doc, {
+    const Provider = target.provider === 'board' ? BoardProvider : WebsocketProvider;
+    const provider = new Provider(target.wsUrl, target.room, doc, {
       params: { ...(target.token ? { token: target.token } : {}), ...(target.key ? { key: target.key } : {}) },
       WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
       disableBc: true,

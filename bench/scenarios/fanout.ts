@@ -22,6 +22,8 @@ export interface FanoutOptions {
   generators?: number;
   /** Apply every update in every client's doc (see ClientOptions.passive); affordable up to a few dozen clients. */
   fullClients?: boolean;
+  /** Ours driven by the stock y-websocket provider, as an outside tool would connect, instead of its own app's. */
+  stockClient?: boolean;
 }
 
 /**
@@ -31,12 +33,13 @@ export interface FanoutOptions {
 export async function fanout(o: FanoutOptions): Promise<ScenarioResult> {
   return withServer(o.server, o.serverOptions ?? {}, async (server) => {
     const board = await server.newBoard();
+    const target = o.stockClient ? { ...server.base, provider: 'stock' as const } : server.base;
     return withGenerators(o.generators ?? 2, async (gens) => {
       const slices = gens.map((_, g) => Array.from({ length: o.clients }, (_, i) => i).filter((i) => i % gens.length === g));
       // Connects are staggered so 500 handshakes do not land in one instant on two cores.
       const perSecond = Math.max(50, Math.ceil(o.clients / 4 / gens.length));
       const connected = await Promise.all(
-        gens.map((g, i) => g.call({ cmd: 'connect', target: server.base, clients: slices[i]!.map((sender) => ({ sender, ...board })), perSecond, passive: !o.fullClients })),
+        gens.map((g, i) => g.call({ cmd: 'connect', target, clients: slices[i]!.map((sender) => ({ sender, ...board })), perSecond, passive: !o.fullClients })),
       );
       if (!connected.every((c) => c.allSynced)) throw new Error(`${o.name}/${server.name}: not every client synced`);
       await sleep(1000);

@@ -511,20 +511,29 @@ export class Room {
    * in one write: a socket write costs about as much as a whole small message's work on the server.
    */
   broadcast(...outgoing: Outgoing[]): void {
+    if (outgoing.length === 1) return this.broadcastOne(outgoing[0]!);
     const all = outgoing.map((o) => o.message);
     const skipping = outgoing.map((o) => o.except);
     for (const c of this.conns) {
       // Only the sender of a message is skipped for it: every other socket gets the same array.
       const mine = skipping.includes(c) ? outgoing.filter((o) => o.except !== c).map((o) => o.message) : all;
-      if (mine.length === 0) continue;
-      if (c.bufferedAmount() > this.deps.maxBufferedBytes) {
-        c.close(CLOSE.slowConsumer, 'too slow to keep up; reconnect to resync');
-        continue;
-      }
+      if (mine.length === 0 || !this.keepsUp(c)) continue;
       if (mine.length === 1) c.send(mine[0]!);
       // The same array for every socket that gets them all, so it is framed once.
       else c.sendTogether(mine.length === all.length ? all : mine);
     }
+  }
+
+  /** Most broadcasts: one message, every socket but its sender's. */
+  private broadcastOne({ message, except }: Outgoing): void {
+    for (const c of this.conns) if (c !== except && this.keepsUp(c)) c.send(message);
+  }
+
+  /** False, and the socket dropped, when it cannot keep up (it resyncs on reconnect). */
+  private keepsUp(c: Connection): boolean {
+    if (c.bufferedAmount() <= this.deps.maxBufferedBytes) return true;
+    c.close(CLOSE.slowConsumer, 'too slow to keep up; reconnect to resync');
+    return false;
   }
 
   /**

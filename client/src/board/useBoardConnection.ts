@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../../shared/board';
@@ -9,6 +9,7 @@ import { cachedInfo, saveInfo } from './storage';
 import { connectionStatus, FATAL_CLOSE_CODES, shouldReconnect, type ConnectionStatus, type FatalReason, type LinkState } from './connectionStatus';
 import { installTestHook } from './testHook';
 import { openOfflineStore, useUnsentChanges } from './useOfflineStore';
+import { BoardProvider } from './boardProvider';
 
 export interface BoardConnection {
   doc: Y.Doc | null;
@@ -34,7 +35,7 @@ function fatalFromStatus(status: number): FatalReason | null {
 
 /**
  * One Y.Doc per board, persisted in IndexedDB (edits survive a reload while offline) and synced
- * over y-websocket (which resends offline edits on reconnect).
+ * over y-websocket (which resends offline edits on reconnect), sending only this device's own presence.
  */
 export function useBoardConnection(boardId: string, token: string | null, key: string): BoardConnection {
   const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider; idb: IndexeddbPersistence } | null>(null);
@@ -46,7 +47,7 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     if (!token) return;
     const doc = new Y.Doc();
     const idb = openOfflineStore(boardId, doc);
-    const provider = new WebsocketProvider(`${wsOrigin()}/ws`, boardId, doc, { params: { token, key }, shouldReconnect });
+    const provider = new BoardProvider(`${wsOrigin()}/ws`, boardId, doc, { params: { token, key }, shouldReconnect });
     const update = (patch: Partial<LinkState>) => setLink((s) => ({ ...s, ...patch }));
     provider.on('sync', (synced: boolean) => {
       update(synced ? { synced: true, everOnline: true, failedAttempts: 0 } : { synced: false });

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import WebSocket, { WebSocketServer } from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { BoardProvider } from './boardProvider';
+import { eventually } from '../../../server/testing/clients';
+
+const MSG_AWARENESS = 1;
+const SOMEONE_ELSE = 4242;
+
+/** An awareness message as the server sends it: one person's state at a clock. */
+function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, MSG_AWARENESS);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
+
+/** The people whose presence a client message carries, with their states; [] for any other message. */
+function presenceIn(data: Uint8Array): { id: number; state: unknown }[] {
+  const d = decoding.createDecoder(data);
+  if (decoding.readVarUint(d) !== MSG_AWARENESS) return [];
+  const u = decoding.createDecoder(decoding.readVarUint8Array(d));
+  return Array.from({ length: decoding.readVarUint(u) }, () => {
+    const id = decoding.readVarUint(u);
+    decoding.readVarUint(u); // clock
+    return { id, state: JSON.parse(decoding.readVarString(u)) as unknown };
+  });
+}
+
+/** A server that tells every client about someone else's cursor and keeps what each client sends. */
+async function fakeServer() {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((r) => wss.once('listening', r));
+  const received: Uint8Array[] = [];
+  wss.on('connection', (socket) => {
+    socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+    socket.send(presenceMessage(SOMEONE_ELSE, 3, { cursor: { x: 10, y: 20 }, user: { name: '会場の参加者' } }));
+  });
+  const port = (wss.address() as { port: number }).port;
+  return { url: `ws://127.0.0.1:${port}`, received, close: () => new Promise((r) => wss.close(r)) };
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function connect(Provider: typeof WebsocketProvider) {
+  const server = await fakeServer();
+  const doc = new Y.Doc();
+  const provider = new Provider(server.url, 'board', doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  cleanups.push(server.close, () => provider.destroy(), () => doc.destroy());
+  // The other person's cursor shows here…
+  expect(await eventually(() => provider.awareness.getStates().has(SOMEONE_ELSE))).toBe(true);
+  // …and this person moves theirs, which must reach the server.
+  provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
+  const sentOwn = () => server.received.some((m) => presenceIn(m).some((p) => p.id === doc.clientID && (p.state as { cursor?: unknown })?.cursor));
+  expect(await eventually(sentOwn)).toBe(true);
+  const sentOthers = () => server.received.some((m) => presenceIn(m).some((p) => p.id === SOMEONE_ELSE));
+  return { provider, sentOthers };
+}
+
+describe('BoardProvider', () => {
+  it("shows others' presence and sends its own, but never sends others' presence back", async () => {
+    const { provider, sentOthers } = await connect(BoardProvider);
+    expect(provider.awareness.getStates().get(SOMEONE_ELSE)).toMatchObject({ user: { name: '会場の参加者' } });
+    expect(sentOthers()).toBe(false);
+  });
+
+  it('differs from the stock provider, which sends every presence change it hears back to the server', async () => {
+    const { sentOthers } = await connect(WebsocketProvider);
+    expect(sentOthers()).toBe(true);
+  });
+});
