@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket, { WebSocketServer } from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { BoardProvider } from './boardProvider';
-import { eventually } from '../../../server/testing/clients';
 
 const MSG_AWARENESS = 1;
 const SOMEONE_ELSE = 4242;
@@ -59,11 +58,11 @@ async function connect(Provider: typeof WebsocketProvider) {
   const provider = new Provider(server.url, 'board', doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
   cleanups.push(server.close, () => provider.destroy(), () => doc.destroy());
   // The other person's cursor shows here…
-  expect(await eventually(() => provider.awareness.getStates().has(SOMEONE_ELSE))).toBe(true);
+  await vi.waitFor(() => expect(provider.awareness.getStates().has(SOMEONE_ELSE)).toBe(true), { timeout: 5000 });
   // …and this person moves theirs, which must reach the server.
   provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
   const sentOwn = () => server.received.some((m) => presenceIn(m).some((p) => p.id === doc.clientID && (p.state as { cursor?: unknown })?.cursor));
-  expect(await eventually(sentOwn)).toBe(true);
+  await vi.waitFor(() => expect(sentOwn()).toBe(true), { timeout: 5000 });
   const sentOthers = () => server.received.some((m) => presenceIn(m).some((p) => p.id === SOMEONE_ELSE));
   return { provider, sentOthers };
 }
