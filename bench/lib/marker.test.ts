@@ -4,7 +4,7 @@ import { markerKey, scanMarks, type Mark } from './marker';
 
 const marks = (buf: Buffer): Mark[] => {
   const out: Mark[] = [];
-  scanMarks(buf, (m) => out.push(m));
+  scanMarks(buf, (sender, seq, sentAt) => out.push({ sender, seq, sentAt }));
   return out;
 };
 
