@@ -53,7 +53,8 @@ export class Receivers {
     return (buf) => {
       const at = nowMs();
       scanMarks(buf, (sender, seq, sentAt) => {
-        if (sender === receiver || sender > MAX_SENDER) return; // the classic server echoes a client's own update back
+        if (sender === receiver) return; // the classic server echoes a client's own update back
+        if (sender > MAX_SENDER) return;
         if (sentAt >= this.measureFrom) this.latency.record(at - sentAt);
         if (!tally.add(sender, seq)) this.reordered++;
       });
