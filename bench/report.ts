@@ -54,7 +54,8 @@ const metricsFor = (name: string): Metric[] => {
   return [];
 };
 
-const STOCK_CLIENT = '-stock-client';
+/** The suffix of a scenario that drives ours with the stock y-websocket provider instead of its own app's. */
+export const STOCK_CLIENT = '-stock-client';
 
 /** Ours over the better peer (lower is better everywhere), with the targets where it sets one. */
 export function ratios(results: ScenarioResult[]): string {
@@ -64,7 +65,8 @@ export function ratios(results: ScenarioResult[]): string {
     const ours = row(name, 'ours');
     // A variant of ours (ours driven by the stock provider) is set against the peers of its scenario, without a verdict.
     const variant = name.endsWith(STOCK_CLIENT);
-    const peers = (['y-websocket', 'hocuspocus'] as const).map((p) => row(variant ? name.slice(0, -STOCK_CLIENT.length) : name, p)).filter((r): r is ScenarioResult => !!r);
+    const base = variant ? name.slice(0, -STOCK_CLIENT.length) : name;
+    const peers = (['y-websocket', 'hocuspocus'] as const).map((p) => row(base, p)).filter((r): r is ScenarioResult => !!r);
     if (!ours || peers.length === 0) continue;
     for (const m of metricsFor(name)) {
       const o = m.get(ours);

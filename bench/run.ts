@@ -12,7 +12,7 @@ import { manyBoards } from './scenarios/manyBoards';
 import { docSize } from './scenarios/docSize';
 import { browserColdLoad } from './scenarios/browser';
 import type { ScenarioResult } from './lib/result';
-import { ratios, resultLine, table, writeJson } from './report';
+import { ratios, resultLine, STOCK_CLIENT, table, writeJson } from './report';
 import { combineRounds } from './lib/rounds';
 
 interface Step {
@@ -53,7 +53,7 @@ function plan(): Step[] {
     const warmupMs = quick ? 2000 : fanoutWarmupMs(n);
     const run = (server: ServerName, name = `fanout-${n}`, stockClient = false) => fanout({ name, server, clients: n, durationMs: seconds, warmupMs, fullClients: n <= 30, stockClient });
     // Ours is driven by its own app's provider; at 30 people it also runs driven by the stock one, for the same load without that saving.
-    const stock = `fanout-${n}-stock-client`;
+    const stock = `fanout-${n}${STOCK_CLIENT}`;
     const variants = n === 30 && !quick ? [{ name: stock, server: 'ours' as const, run: () => run('ours', stock, true) }] : [];
     each(`fanout-${n}`, (server) => run(server), rounds, variants);
   }

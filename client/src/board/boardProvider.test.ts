@@ -4,34 +4,36 @@ import WebSocket, { WebSocketServer } from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { BoardProvider } from './boardProvider';
 
 const MSG_AWARENESS = 1;
 const SOMEONE_ELSE = 4242;
 
-/** An awareness message as the server sends it: one person's state at a clock. */
-function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, JSON.stringify(state));
+/** An awareness message as the server sends it: one person's state. */
+function presenceMessage(clientId: number, state: Record<string, unknown>): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const person = new Awareness(doc);
+  person.setLocalState(state);
   const message = encoding.createEncoder();
   encoding.writeVarUint(message, MSG_AWARENESS);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  encoding.writeVarUint8Array(message, encodeAwarenessUpdate(person, [clientId]));
+  person.destroy();
+  doc.destroy();
   return encoding.toUint8Array(message);
 }
 
-/** The people whose presence a client message carries, with their states; [] for any other message. */
+/** The people whose presence a client message carries (leaving included), with their states; [] for any other message. */
 function presenceIn(data: Uint8Array): { id: number; state: unknown }[] {
   const d = decoding.createDecoder(data);
   if (decoding.readVarUint(d) !== MSG_AWARENESS) return [];
-  const u = decoding.createDecoder(decoding.readVarUint8Array(d));
-  return Array.from({ length: decoding.readVarUint(u) }, () => {
-    const id = decoding.readVarUint(u);
-    decoding.readVarUint(u); // clock
-    return { id, state: JSON.parse(decoding.readVarString(u)) as unknown };
-  });
+  const seen = new Awareness(new Y.Doc());
+  applyAwarenessUpdate(seen, decoding.readVarUint8Array(d), 'test');
+  const people = [...seen.meta.keys()].filter((id) => id !== seen.clientID).map((id) => ({ id, state: seen.getStates().get(id) ?? null }));
+  seen.destroy();
+  seen.doc.destroy();
+  return people;
 }
 
 /** A server that tells every client about someone else's cursor and keeps what each client sends. */
@@ -41,7 +43,7 @@ async function fakeServer() {
   const received: Uint8Array[] = [];
   wss.on('connection', (socket) => {
     socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
-    socket.send(presenceMessage(SOMEONE_ELSE, 3, { cursor: { x: 10, y: 20 }, user: { name: '会場の参加者' } }));
+    socket.send(presenceMessage(SOMEONE_ELSE, { cursor: { x: 10, y: 20 }, user: { name: '会場の参加者' } }));
   });
   const port = (wss.address() as { port: number }).port;
   return { url: `ws://127.0.0.1:${port}`, received, close: () => new Promise((r) => wss.close(r)) };
