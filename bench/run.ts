@@ -10,6 +10,7 @@ import { fanout } from './scenarios/fanout';
 import { coldLoad } from './scenarios/coldLoad';
 import { manyBoards } from './scenarios/manyBoards';
 import { docSize } from './scenarios/docSize';
+import { storeAppend } from './scenarios/storeAppend';
 import { browserColdLoad } from './scenarios/browser';
 import type { ScenarioResult } from './lib/result';
 import { ratios, resultLine, STOCK_CLIENT, table, writeJson } from './report';
@@ -75,6 +76,8 @@ function plan(): Step[] {
     run: () => fanout({ name: 'note-to-30', server: 'ours', clients: 31, writers: [0], opsPerSecond: 5, mode: 'create', dragger: false, durationMs: quick ? 6000 : 20_000, fullClients: true }),
   });
   steps.push({ name: 'doc-size-2000', server: 'ours', run: async () => docSize(2000, 10_000) });
+  // What storing each change costs: the part of ours' CPU per op at fanout-30 that the in-memory peers do not spend.
+  if (!quick) steps.push({ name: 'store-append', server: 'ours', run: () => storeAppend() });
   steps.push({ name: 'browser-cold-load-2000', server: 'ours', run: () => browserColdLoad(2000, quick ? 1 : 5) });
   if (!quick) {
     // The other streams' benchmarks (issue 8's rendering, the exports), in the full run only: they print their own lines.
