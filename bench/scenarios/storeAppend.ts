@@ -25,31 +25,10 @@ export async function storeAppend(appends = 600, perSecond = 30): Promise<Scenar
     const doc = new Y.Doc();
     initBoard(doc, { title: 'ベンチマーク', template: 'impressions-unclear', groups: 3 });
     await store.createBoard({ id: BOARD, title: 'ベンチマーク', createdAt: Date.now(), tokens: { facilitator: 'f', participant: 'p', viewer: 'v' }, locked: false }, Y.encodeStateAsUpdate(doc));
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < appends; i++) addNote(doc, { text: `相談できる場所がほしい（${i}）`, x: i % 40, y: i % 30, authorId: 'bench-author-0000000001' });
-    const run = async (gapMs: number) => {
-      let user = 0;
-      let system = 0;
-      const wallMs: number[] = [];
-      for (const u of updates) {
-        if (gapMs > 0) await sleep(gapMs);
-        const before = process.cpuUsage();
-        const t0 = performance.now();
-        const { logLength } = await store.appendUpdate(BOARD, u);
-        wallMs.push(performance.now() - t0);
-        const used = process.cpuUsage(before);
-        user += used.user;
-        system += used.system;
-        if (logLength >= COMPACT_EVERY) await store.compact(BOARD, (log) => Y.mergeUpdates(log.map((e) => e.update)));
-      }
-      wallMs.sort((a, b) => a - b);
-      const at = (q: number) => round(wallMs[Math.min(wallMs.length - 1, Math.floor(q * wallMs.length))]!, 3);
-      return { userUs: round(user / updates.length, 1), sysUs: round(system / updates.length, 1), p50Ms: at(0.5), p99Ms: at(0.99), maxMs: round(wallMs.at(-1)!, 3) };
-    };
+    const updates = noteUpdates(doc, appends);
     // Back to back first, which also gets the code compiled: the paced figure is then the cold caches' alone.
-    const backToBack = await run(0);
-    const paced = await run(1000 / perSecond);
+    const backToBack = await appendAll(store, updates, 0);
+    const paced = await appendAll(store, updates, 1000 / perSecond);
     return {
       name: 'store-append',
       server: 'ours',
@@ -72,4 +51,33 @@ export async function storeAppend(appends = 600, perSecond = 30): Promise<Scenar
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One update per new note, as a participant's client sends it. */
+function noteUpdates(doc: Y.Doc, notes: number): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < notes; i++) addNote(doc, { text: `相談できる場所がほしい（${i}）`, x: i % 40, y: i % 30, authorId: 'bench-author-0000000001' });
+  return updates;
+}
+
+/** Appends every update, `gapMs` apart, compacting as the server does; CPU per append and wall-time quantiles. */
+async function appendAll(store: SqliteStore, updates: Uint8Array[], gapMs: number) {
+  let user = 0;
+  let system = 0;
+  const wallMs: number[] = [];
+  for (const u of updates) {
+    if (gapMs > 0) await sleep(gapMs);
+    const before = process.cpuUsage();
+    const t0 = performance.now();
+    const { logLength } = await store.appendUpdate(BOARD, u);
+    wallMs.push(performance.now() - t0);
+    const used = process.cpuUsage(before);
+    user += used.user;
+    system += used.system;
+    if (logLength >= COMPACT_EVERY) await store.compact(BOARD, (log) => Y.mergeUpdates(log.map((e) => e.update)));
+  }
+  wallMs.sort((a, b) => a - b);
+  const at = (q: number) => round(wallMs[Math.min(wallMs.length - 1, Math.floor(q * wallMs.length))]!, 3);
+  return { userUs: round(user / updates.length, 1), sysUs: round(system / updates.length, 1), p50Ms: at(0.5), p99Ms: at(0.99), maxMs: round(wallMs.at(-1)!, 3) };
 }
