@@ -29,15 +29,24 @@ const quick = flags.quick!;
 
 /**
  * Ops made before measuring, so each server is measured as it runs through a workshop: with its hot
- * code compiled. V8 optimises a function after enough calls, so at 30 people (30 ops a second) the
- * code that runs once per op is still being compiled after 4 s. Measured with perf on every server
- * (README, "Performance"): ours spent about 35 % more CPU per second in the first 10 s of load than
- * after, and y-websocket still had a tenth of its samples in the compiler 20 s in. 500 ops is about
- * 17 s at 30 people and the 4 s floor from 200 people up.
+ * code compiled. V8 optimises a function after enough calls, so the code that runs once per op is
+ * compiled only after a few thousand ops: with `--trace-opt`, ours was still optimising per-op
+ * functions (flushPending, appendUpdate, applyGuarded) 1,300–1,700 ops into a fanout-30 run, and
+ * V8's compiler took 13 % of its samples in the measured window (3 % once settled). After 3,000 ops
+ * both ours and y-websocket compile a function or so a second.
  */
-const WARMUP_OPS = Number(flags['warmup-ops'] ?? 500);
+const WARMUP_OPS = Number(flags['warmup-ops'] ?? 3000);
 if (!Number.isInteger(WARMUP_OPS) || WARMUP_OPS < 0) throw new Error(`--warmup-ops takes a whole number of ops, not "${flags['warmup-ops']}"`);
-const fanoutWarmupMs = (clients: number): number => Math.max(4000, Math.ceil(WARMUP_OPS / clients) * 1000);
+/**
+ * Rooms under 150 people warm up at 150 ops a second for the whole board (5 a second each at 30: 20 s
+ * instead of 100). Rooms of hundreds warm up 4 s at their measured 1 op a second (800 ops at 200, 2,000
+ * at 500): one full run with 15 s at 200 left both peers with backlogs they never worked off (y-websocket's
+ * fanout-200 p99 74 ms → 1.1 s, Hocuspocus's 1 s → 10 s), which would measure the warm-up, not the room.
+ */
+const WARMUP_BOARD_OPS_PER_SECOND = 150;
+const warmupOpsPerSecond = (clients: number): number => Math.max(1, WARMUP_BOARD_OPS_PER_SECOND / clients);
+const fanoutWarmupMs = (clients: number): number =>
+  clients < WARMUP_BOARD_OPS_PER_SECOND ? Math.max(4000, Math.ceil(WARMUP_OPS / WARMUP_BOARD_OPS_PER_SECOND) * 1000) : 4000;
 
 function plan(): Step[] {
   const steps: Step[] = [];
@@ -52,7 +61,7 @@ function plan(): Step[] {
   for (const n of quick ? [200] : [30, 200, 500]) {
     const rounds = quick || n === 500 ? 1 : 3;
     const warmupMs = quick ? 2000 : fanoutWarmupMs(n);
-    const run = (server: ServerName, name = `fanout-${n}`, stockClient = false) => fanout({ name, server, clients: n, durationMs: seconds, warmupMs, fullClients: n <= 30, stockClient });
+    const run = (server: ServerName, name = `fanout-${n}`, stockClient = false) => fanout({ name, server, clients: n, durationMs: seconds, warmupMs, warmupOpsPerSecond: warmupOpsPerSecond(n), fullClients: n <= 30, stockClient });
     // Ours is driven by its own app's provider; at 30 people it also runs driven by the stock one, for the same load without that saving.
     const stock = `fanout-${n}${STOCK_CLIENT}`;
     const variants = n === 30 && !quick ? [{ name: stock, server: 'ours' as const, run: () => run('ours', stock, true) }] : [];

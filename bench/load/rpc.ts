@@ -6,13 +6,24 @@ import { prioritise } from '../lib/proc';
 
 export type GeneratorRequest =
   | { cmd: 'connect'; target: Omit<Target, 'room' | 'token'>; clients: { sender: number; room: string; token?: string }[]; perSecond: number; passive: boolean }
-  | { cmd: 'start'; writers: number[] | 'all'; opsPerSecond: number; dragger: number | null; mode: 'mixed' | 'create'; measureFrom: number }
+  | StartRequest
   | { cmd: 'stop' }
   | { cmd: 'sent' }
   | { cmd: 'stats'; sent: Record<number, number>; drainMs: number }
   | { cmd: 'seed'; count: number; batch: number; everyClient: boolean }
   | { cmd: 'coldLoad'; target: Target; expect: number }
   | { cmd: 'close' };
+
+export interface StartRequest {
+  cmd: 'start';
+  writers: number[] | 'all';
+  opsPerSecond: number;
+  /** Each writer's rate before `measureFrom` (default: opsPerSecond). */
+  warmupOpsPerSecond?: number;
+  dragger: number | null;
+  mode: 'mixed' | 'create';
+  measureFrom: number;
+}
 
 export interface GeneratorStats {
   latency: HistogramData;

@@ -15,6 +15,8 @@ export interface FanoutOptions {
   /** Clients that write (default: all, once a second each); the rest only receive. */
   writers?: number[] | 'all';
   opsPerSecond?: number;
+  /** Each writer's rate during the warm-up (default: opsPerSecond). */
+  warmupOpsPerSecond?: number;
   /** 'create' adds a note every op; 'mixed' adds up to three notes per client, then edits them. */
   mode?: 'mixed' | 'create';
   dragger?: boolean;
@@ -47,7 +49,7 @@ export async function fanout(o: FanoutOptions): Promise<ScenarioResult> {
       const dragger = o.dragger === false ? null : 0;
       const warmupMs = o.warmupMs ?? 3000;
       const measureFrom = nowMs() + warmupMs;
-      await Promise.all(gens.map((g) => g.call({ cmd: 'start', writers: o.writers ?? 'all', opsPerSecond: o.opsPerSecond ?? 1, dragger, mode: o.mode ?? 'mixed', measureFrom })));
+      await Promise.all(gens.map((g) => g.call({ cmd: 'start', writers: o.writers ?? 'all', opsPerSecond: o.opsPerSecond ?? 1, warmupOpsPerSecond: o.warmupOpsPerSecond, dragger, mode: o.mode ?? 'mixed', measureFrom })));
       await sleep(warmupMs);
       const genCpu0 = gens.map((g) => cpuMs(g.pid));
       const cpu0 = cpuSplitMs(server.pid);
