@@ -40,8 +40,8 @@ if (!Number.isInteger(WARMUP_OPS) || WARMUP_OPS < 0) throw new Error(`--warmup-o
 /**
  * Rooms under 150 people warm up at 150 ops a second for the whole board (5 a second each at 30: 20 s
  * instead of 100). Rooms of hundreds warm up 4 s at their measured 1 op a second (800 ops at 200, 2,000
- * at 500): one full run with 15 s at 200 left both peers with backlogs they never worked off (y-websocket's
- * fanout-200 p99 74 ms → 1.1 s, Hocuspocus's 1 s → 10 s), which would measure the warm-up, not the room.
+ * at 500): in one full run with 15 s at 200 both peers measured far worse than ever (y-websocket's fanout-200
+ * p99 74 ms → 1.1 s, Hocuspocus's 1 s → 10 s), likely still working off the warm-up, so they keep the old one.
  */
 const WARMUP_BOARD_OPS_PER_SECOND = 150;
 const warmupOpsPerSecond = (clients: number): number => Math.max(1, WARMUP_BOARD_OPS_PER_SECOND / clients);
