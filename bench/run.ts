@@ -44,9 +44,10 @@ if (!Number.isInteger(WARMUP_OPS) || WARMUP_OPS < 0) throw new Error(`--warmup-o
  * p99 74 ms → 1.1 s, Hocuspocus's 1 s → 10 s), likely still working off the warm-up, so they keep the old one.
  */
 const WARMUP_BOARD_OPS_PER_SECOND = 150;
-const warmupOpsPerSecond = (clients: number): number => Math.max(1, WARMUP_BOARD_OPS_PER_SECOND / clients);
-const fanoutWarmupMs = (clients: number): number =>
-  clients < WARMUP_BOARD_OPS_PER_SECOND ? Math.max(4000, Math.ceil(WARMUP_OPS / WARMUP_BOARD_OPS_PER_SECOND) * 1000) : 4000;
+const fanoutWarmup = (clients: number): { ms: number; opsPerSecond: number } =>
+  clients < WARMUP_BOARD_OPS_PER_SECOND
+    ? { ms: Math.max(4000, Math.ceil(WARMUP_OPS / WARMUP_BOARD_OPS_PER_SECOND) * 1000), opsPerSecond: WARMUP_BOARD_OPS_PER_SECOND / clients }
+    : { ms: 4000, opsPerSecond: 1 };
 
 function plan(): Step[] {
   const steps: Step[] = [];
@@ -60,8 +61,9 @@ function plan(): Step[] {
   const seconds = quick ? 6_000 : 20_000;
   for (const n of quick ? [200] : [30, 200, 500]) {
     const rounds = quick || n === 500 ? 1 : 3;
-    const warmupMs = quick ? 2000 : fanoutWarmupMs(n);
-    const run = (server: ServerName, name = `fanout-${n}`, stockClient = false) => fanout({ name, server, clients: n, durationMs: seconds, warmupMs, warmupOpsPerSecond: warmupOpsPerSecond(n), fullClients: n <= 30, stockClient });
+    const warmup = fanoutWarmup(n);
+    const warmupMs = quick ? 2000 : warmup.ms;
+    const run = (server: ServerName, name = `fanout-${n}`, stockClient = false) => fanout({ name, server, clients: n, durationMs: seconds, warmupMs, warmupOpsPerSecond: warmup.opsPerSecond, fullClients: n <= 30, stockClient });
     // Ours is driven by its own app's provider; at 30 people it also runs driven by the stock one, for the same load without that saving.
     const stock = `fanout-${n}${STOCK_CLIENT}`;
     const variants = n === 30 && !quick ? [{ name: stock, server: 'ours' as const, run: () => run('ours', stock, true) }] : [];
