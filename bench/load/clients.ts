@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { BoardProvider } from '../../client/src/board/boardProvider';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
-import * as decoding from 'lib0/decoding';
+import { frameFilter, frameKind, OTHER, PRESENCE } from './frameFilter';
 
 /** The wire protocol a load client speaks: ours and the classic server speak y-websocket. */
 export type Protocol = 'y-websocket' | 'hocuspocus';
@@ -38,17 +38,6 @@ export interface BenchClient {
 const toBuffer = (data: unknown): Buffer =>
   Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data as Buffer[]) : Buffer.from(data as ArrayBuffer);
 
-/** The sync message kind of a frame (1 = whole state, 2 = live update), or null for anything else (presence…). */
-function syncKind(buf: Buffer, protocol: Protocol): number | null {
-  try {
-    const d = decoding.createDecoder(buf);
-    if (protocol === 'hocuspocus') decoding.readVarString(d); // the document name
-    return decoding.readVarUint(d) === 0 ? decoding.readVarUint(d) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A `ws` WebSocket that shows every incoming frame to `tap` first, as it comes off the socket;
  * `keep` can withhold a frame from the provider.
@@ -78,8 +67,9 @@ export interface ClientOptions {
   tap?: (buf: Buffer) => void;
   /**
    * Passive receive: once synced, live doc updates are timed at the socket but not applied to this
-   * client's doc. The server's work is the same; what is skipped is each simulated device's own
-   * Yjs work, which for N clients on one generator grows as N² and would measure the generator.
+   * client's doc, nor presence that its provider would not send back (see frameFilter). The server's
+   * work is the same; what is skipped is each simulated device's own Yjs work, which for N clients
+   * on one generator grows as N² and would measure the generator.
    */
   passive?: boolean;
 }
@@ -89,15 +79,16 @@ export function openClient(target: Target, opts: ClientOptions = {}): BenchClien
   let bytes = 0;
   let opens = 0;
   let isSynced = false;
-  let kind: number | null = null;
+  let kind = OTHER;
+  const keep = frameFilter({ passive: opts.passive ?? false, answersPresence: !(target.protocol === 'y-websocket' && target.provider === 'board') });
   const Socket = tappedWebSocket(
     (buf) => {
       bytes += buf.length;
-      kind = syncKind(buf, target.protocol);
+      kind = frameKind(buf, target.protocol);
       // Only doc content can carry op markers; presence frames (the bulk, with echoes) are not scanned.
-      if (kind !== null) opts.tap?.(buf);
+      if (kind !== OTHER && kind !== PRESENCE) opts.tap?.(buf);
     },
-    () => !(opts.passive && isSynced && kind === 2),
+    () => keep(kind, isSynced, performance.now()),
   );
   const doc = new Y.Doc();
   if (target.protocol === 'y-websocket') {
