@@ -213,6 +213,27 @@ describe('a room sending presence and changes', () => {
     expect(kinds().slice(before.messages)).toEqual(['sync-update', 'awareness']);
     expect(watcher!.writes.count - before.writes).toBe(1);
   });
+
+  it('on a busy board, never sends presence in a write of its own', async () => {
+    const { room, sockets: [a, b, watcher] } = await roomWith('a', 'b', 'watcher');
+    const presence = presenceOf(room, a!.conn, 'a');
+    const bob = person('b');
+    const isChange = (m: Uint8Array) => decodeClientMessage(m).type === 'sync-update';
+    const before = { writes: watcher!.writes.count, messages: watcher!.received.length };
+    const ids: string[] = [];
+    for (let i = 1; i <= 100; i++) {
+      presence.set({ cursor: { x: i, y: 0 } });
+      ids.push(bob.addNote(`付箋${i}`));
+      for (const m of bob.out.splice(0)) room.handleMessage(b!.conn, m);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(await eventually(() => ids.every((id) => notesOf(watcher!.doc()).has(id)))).toBe(true);
+    const lastCursor = () => (presenceSeenBy(watcher!, before.messages).states.get(presence.clientID) as { cursor: { x: number } } | undefined)?.cursor.x;
+    expect(await eventually(() => lastCursor() === 100)).toBe(true);
+    // Every write carried changes to the board (presence, when there was some, rode along).
+    const changes = watcher!.received.slice(before.messages).filter(isChange).length;
+    expect(watcher!.writes.count - before.writes).toBe(changes);
+  });
 });
 
 describe('presence sent back', () => {

@@ -474,6 +474,9 @@ export class Room {
    * keep-alive) go out as one message with the latest state of each: one send per socket.
    */
   private flushPresence = (): void => {
+    // Changes waiting for their flush take presence along, in the same write to each socket: on a
+    // busy board presence never costs a broadcast of its own.
+    if (this.pending.length > 0) return;
     const presence = this.takePresence();
     if (presence) this.broadcast(presence);
   };
