@@ -38,16 +38,14 @@ const quick = flags.quick!;
 const WARMUP_OPS = Number(flags['warmup-ops'] ?? 3000);
 if (!Number.isInteger(WARMUP_OPS) || WARMUP_OPS < 0) throw new Error(`--warmup-ops takes a whole number of ops, not "${flags['warmup-ops']}"`);
 /**
- * Rooms under 150 people warm up at 150 ops a second for the whole board (5 a second each at 30: 20 s
- * instead of 100). Rooms of hundreds warm up 4 s at their measured 1 op a second (800 ops at 200, 2,000
- * at 500): in one full run with 15 s at 200 both peers measured far worse than ever (y-websocket's fanout-200
- * p99 74 ms → 1.1 s, Hocuspocus's 1 s → 10 s), likely still working off the warm-up, so they keep the old one.
+ * A room warms up at 150 ops a second for the whole board, or at its measured 1 op a second per
+ * person where that is more: 20 s at 30 people (5 ops a second each), 15 s at 200, 6 s at 500.
  */
 const WARMUP_BOARD_OPS_PER_SECOND = 150;
-const fanoutWarmup = (clients: number): { ms: number; opsPerSecond: number } =>
-  clients < WARMUP_BOARD_OPS_PER_SECOND
-    ? { ms: Math.max(4000, Math.ceil(WARMUP_OPS / WARMUP_BOARD_OPS_PER_SECOND) * 1000), opsPerSecond: WARMUP_BOARD_OPS_PER_SECOND / clients }
-    : { ms: 4000, opsPerSecond: 1 };
+function fanoutWarmup(clients: number): { ms: number; opsPerSecond: number } {
+  const boardOpsPerSecond = Math.max(WARMUP_BOARD_OPS_PER_SECOND, clients);
+  return { ms: Math.max(4000, Math.ceil(WARMUP_OPS / boardOpsPerSecond) * 1000), opsPerSecond: boardOpsPerSecond / clients };
+}
 
 function plan(): Step[] {
   const steps: Step[] = [];
