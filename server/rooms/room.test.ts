@@ -276,6 +276,42 @@ describe('a room of hundreds', () => {
     expect(docWrites()).toBeLessThan(ids.length / 4);
   });
 
+  it('writes to a room of 500 in turns, never to everyone at once, and everyone still gets every note', async () => {
+    const { room, sockets } = await roomWith('writer', ...Array.from({ length: 500 }, (_, i) => `p${i}`));
+    // Socket writes made in one go, without the event loop getting a turn in between.
+    let inARow = 0;
+    let mostInARow = 0;
+    const counted = () => {
+      if (inARow++ > 0) return;
+      queueMicrotask(() => {
+        mostInARow = Math.max(mostInARow, inARow);
+        inARow = 0;
+      });
+    };
+    for (const { conn } of sockets) {
+      const { send, sendTogether } = conn;
+      conn.send = (m) => (counted(), send(m));
+      conn.sendTogether = (ms) => (counted(), sendTogether(ms));
+    }
+    const alice = person('writer');
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      ids.push(alice.addNote(`付箋${i}`));
+      for (const m of alice.out.splice(0)) room.handleMessage(sockets[0]!.conn, m);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const hasAll = (s: (typeof sockets)[number]) => {
+      const notes = notesOf(s.doc());
+      return ids.every((id) => notes.has(id));
+    };
+    // The last of the three turns to go round reaches the rest; then everyone is checked once.
+    await eventually(() => sockets.slice(-3).every(hasAll));
+    expect(sockets.slice(1).filter((s) => !hasAll(s))).toEqual([]);
+    // 500 sockets at SOCKET_WRITES_PER_MS: a flush every 25 ms, written in three turns of about 167.
+    expect(mostInARow).toBeGreaterThan(100);
+    expect(mostInARow).toBeLessThanOrEqual(Math.ceil(501 / 3));
+  });
+
   it("passes on a dragged note's latest position at most ten times a second to 1,000 people", async () => {
     const { room, sockets: [dragger, watcher] } = await roomWith('dragger', ...Array.from({ length: 1000 }, (_, i) => `p${i}`));
     const presence = presenceOf(room, dragger!.conn, 'dragger', 'participant');

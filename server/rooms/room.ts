@@ -14,6 +14,7 @@ import { readAgenda, type Phase } from '../../shared/board/agenda';
 import type { Meta } from '../../shared/board/schema';
 import { addsNothing, diffFromState, hibernate, wake, type Hibernated } from './hibernation';
 import { RecentMessages } from './recentMessages';
+import { Lanes } from './lanes';
 import { busMessage, isOwnEcho, readBusMessage, BUS_AWARENESS, BUS_CONTROL, BUS_UPDATE, type ControlMessage } from './busMessages';
 
 /**
@@ -32,7 +33,7 @@ export const PRESENCE_GAP_MS = 50;
  * Socket writes a room's broadcasts may cost per millisecond. A broadcast is one write per socket
  * (~30 µs of kernel time each on loopback), so in a room of hundreds the gap between flushes grows
  * with the room: 500 people get a flush every 25 ms, with everything since the last one, instead of
- * every 10 ms at a cost of more than a whole core.
+ * every 10 ms at a cost of more than a whole core. They get it in lanes that take turns (see lanes.ts).
  */
 export const SOCKET_WRITES_PER_MS = 20;
 /**
@@ -44,11 +45,14 @@ export const SOCKET_WRITES_PER_MS = 20;
  */
 export const PRESENCE_SOCKET_OPS_PER_MS = 10;
 
-/** The least time between two flushes of one kind for a room with `sockets` connections. */
+/** The least time between two flushes of one kind to one socket, for a room with `sockets` connections. */
 export function flushGapMs(kind: 'doc' | 'presence', sockets: number): number {
   if (kind === 'doc') return Math.max(FLUSH_GAP_MS, sockets / SOCKET_WRITES_PER_MS);
   return Math.max(PRESENCE_GAP_MS, (2 * sockets) / PRESENCE_SOCKET_OPS_PER_MS);
 }
+
+/** Lanes for a room of `sockets` (see lanes.ts): as many as keep each turn to FLUSH_GAP_MS worth of writes. */
+export const lanesFor = (sockets: number): number => Math.ceil(flushGapMs('doc', sockets) / FLUSH_GAP_MS);
 
 /** The log's updates applied in a temporary doc, which drops deleted content (Yjs GC). */
 function replay(log: LoggedUpdate[]): Uint8Array {
@@ -63,6 +67,9 @@ interface Outgoing {
   message: Uint8Array;
   except: Connection | null;
 }
+
+/** What waits in a lane for its turn: stored changes (merged at the turn), or a presence message. */
+type Queued = { update: Uint8Array; sender: Connection | null; message: Uint8Array } | Outgoing;
 
 /** Origins of doc changes that are not a connection's. */
 export const FROM_STORE = Symbol('store');
@@ -106,6 +113,7 @@ export class Room {
   /** Presence has a doc of its own (awareness only takes its client id): it lives on while the board hibernates. */
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly conns = new Set<Connection>();
+  private readonly lanes = new Lanes<Connection, Queued>();
   private writeChain: Promise<void> = Promise.resolve();
   /** Client changes of this pass of the event loop, not yet stored nor sent (see flushPending). */
   private pending: { update: Uint8Array; sender: Connection | null }[] = [];
@@ -245,6 +253,7 @@ export class Room {
 
   addConnection(conn: Connection): void {
     this.conns.add(conn);
+    this.lanes.add(conn, lanesFor(this.conns.size));
     conn.send(encodeSyncStep1(this.stateVector()));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
@@ -252,6 +261,7 @@ export class Room {
 
   removeConnection(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    this.lanes.remove(conn);
     for (const id of conn.awarenessIds) if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id);
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
   }
@@ -342,12 +352,13 @@ export class Room {
     // Already stored, or another process's to store. From the store it is news to our sockets when
     // catchUp runs after the bus was away (on load there are no sockets yet).
     if (origin === FROM_STORE || origin === FROM_BUS) {
-      this.broadcast({ message: encodeSyncUpdate(update), except: null });
+      this.lanes.push({ update, sender: null, message: encodeSyncUpdate(update) });
+      this.scheduleTurn();
       return;
     }
     const sender = this.conns.has(origin as Connection) ? (origin as Connection) : null;
     this.pending.push({ update, sender });
-    if (this.pending.length === 1) this.scheduleFlush('doc', this.flushPending);
+    this.scheduleTurn();
   };
 
   private readonly lastFlushAt = { doc: -Infinity, presence: -Infinity };
@@ -355,37 +366,54 @@ export class Room {
    * Right after this pass of the event loop, or — when the last flush is less than the room's gap ago
    * (flushGapMs) — that long after it: a lone change goes out at once, a busy board's in batches.
    */
-  private scheduleFlush(kind: 'doc' | 'presence', flush: () => void): void {
-    const wait = this.lastFlushAt[kind] + flushGapMs(kind, this.conns.size) - performance.now();
+  private scheduleFlush(kind: 'doc' | 'presence', flush: () => void, gap = flushGapMs(kind, this.conns.size)): void {
+    const wait = this.lastFlushAt[kind] + gap - performance.now();
     if (wait <= 0) setImmediate(flush);
     else setTimeout(flush, wait);
   }
 
+  /** Set from when a turn is scheduled until it has been sent: changes and presence meanwhile wait for it. */
+  private turnDue = false;
+  /** The next lane's turn, a lane's share of the gap after the last (a room of one lane: the gap). */
+  private scheduleTurn(): void {
+    if (this.turnDue || this.destroyed) return;
+    this.turnDue = true;
+    this.scheduleFlush('doc', this.flushPending, flushGapMs('doc', this.conns.size) / this.lanes.count);
+  }
+
   /**
-   * Changes since the last flush go out as one: merged into a single update, stored in one write, sent
-   * as one message per socket and one bus message. Under load more changes share a flush, so batches
-   * grow exactly when per-message costs (a syscall per socket) would hurt.
-   * Stored before anyone sees it: a client never holds a note the server could lose.
+   * A turn: changes since the last one go out as one, merged into a single update, stored in one write
+   * and published in one bus message, then queued for every lane; the lane whose turn it is gets its
+   * queue in one write per socket (a room of up to 200 has one lane: everyone, every turn). Under load
+   * more changes share a turn, so batches grow exactly when per-message costs (a syscall per socket)
+   * would hurt. Stored before anyone sees it: a client never holds a note the server could lose.
    */
   private flushPending = (): void => {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && !this.turnDue) return;
     this.lastFlushAt.doc = performance.now();
     const batch = this.pending;
     this.pending = [];
-    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
-    // The sender already has its own change; a batch from several senders goes to all of them alike
-    // (encoded once), and a sender applying its own change again is a no-op in Yjs.
-    const sender = batch.every((b) => b.sender === batch[0]!.sender) ? batch[0]!.sender : null;
+    const update = batch.length === 0 ? null : batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
     this.writeChain = this.writeChain.then(async () => {
-      await this.persist(update);
-      // Presence due within its gap rides along now, in the same write, rather than in one of its own.
-      const presence = this.takePresence();
-      const changes = { message: encodeSyncUpdate(update), except: sender };
-      if (presence) this.broadcast(changes, presence);
-      else this.broadcast(changes);
-      this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, update));
+      if (update) {
+        await this.persist(update);
+        this.lanes.push({ update, sender: commonSender(batch), message: encodeSyncUpdate(update) });
+        this.deps.bus.publish(this.channel, busMessage(BUS_UPDATE, this.deps.instanceId, update));
+      }
+      // Presence waiting for its gap rides along with changes, in the same write, rather than in one of its own.
+      const presence = update || this.presenceDue ? this.takePresence() : null;
+      if (presence) this.lanes.push(presence);
+      this.sendTurn();
     });
   };
+
+  /** One lane gets what was queued for it; the next turn is scheduled while anything waits. */
+  private sendTurn(): void {
+    const turn = this.lanes.take();
+    if (turn) this.broadcast(outgoingOf(turn.items), turn.sockets);
+    this.turnDue = false;
+    if (this.pending.length > 0 || this.lanes.busy) this.scheduleTurn();
+  }
 
   private async persist(update: Uint8Array): Promise<void> {
     if (this.dirty || this.deleted) return; // the store is away; the whole state is written when it is back
@@ -474,15 +502,15 @@ export class Room {
    * keep-alive) go out as one message with the latest state of each: one send per socket.
    */
   private flushPresence = (): void => {
-    // Changes waiting for their flush take presence along, in the same write to each socket: on a
-    // busy board presence never costs a broadcast of its own.
-    if (this.pending.length > 0) return;
-    const presence = this.takePresence();
-    if (presence) this.broadcast(presence);
+    // A turn already due takes presence along, in the same write to each socket as the changes it
+    // carries: on a busy board presence never costs a broadcast of its own.
+    this.presenceDue = true;
+    this.scheduleTurn();
   };
 
   /** The pending presence batch as one message (published to other processes now), or null. */
   private takePresence(): Outgoing | null {
+    this.presenceDue = false;
     if (this.destroyed || this.presenceChanged.size === 0) return null;
     this.lastFlushAt.presence = performance.now();
     const known = (ids: Set<number>) => [...ids].filter((id) => this.awareness.meta.has(id));
@@ -502,6 +530,8 @@ export class Room {
     return { message, except: this.presenceSender };
   }
   private readonly recentPresence = new RecentMessages(4);
+  /** Set when presence has waited its gap: the next turn takes it, with changes to the board or without. */
+  private presenceDue = false;
   private readonly presenceChanged = new Set<number>();
   /** The one socket every change of the pending presence batch came from, or null. */
   private presenceSender: Connection | null = null;
@@ -513,11 +543,11 @@ export class Room {
    * Several messages (the board's changes and the presence waiting for its turn) go to each socket
    * in one write: a socket write costs about as much as a whole small message's work on the server.
    */
-  broadcast(...outgoing: Outgoing[]): void {
-    if (outgoing.length === 1) return this.broadcastOne(outgoing[0]!);
+  broadcast(outgoing: Outgoing[], sockets: ReadonlySet<Connection> = this.conns): void {
+    if (outgoing.length === 1) return this.broadcastOne(outgoing[0]!, sockets);
     const all = outgoing.map((o) => o.message);
     const skipping = outgoing.map((o) => o.except);
-    for (const c of this.conns) {
+    for (const c of sockets) {
       // Only the sender of a message is skipped for it: every other socket gets the same array.
       const mine = skipping.includes(c) ? outgoing.filter((o) => o.except !== c).map((o) => o.message) : all;
       if (mine.length === 0 || !this.keepsUp(c)) continue;
@@ -528,8 +558,8 @@ export class Room {
   }
 
   /** Most broadcasts: one message, every socket but its sender's. */
-  private broadcastOne({ message, except }: Outgoing): void {
-    for (const c of this.conns) if (c !== except && this.keepsUp(c)) c.send(message);
+  private broadcastOne({ message, except }: Outgoing, sockets: ReadonlySet<Connection>): void {
+    for (const c of sockets) if (c !== except && this.keepsUp(c)) c.send(message);
   }
 
   /** False, and the socket dropped, when it cannot keep up (it resyncs on reconnect). */
@@ -610,4 +640,29 @@ export class Room {
       this.deps.onDocDropped?.(this.sizeMeter?.estimate ?? 0);
     }
   }
+}
+
+type QueuedChanges = Extract<Queued, { update: Uint8Array }>;
+
+/**
+ * The sender already has its own change; changes from several senders go to all of them alike
+ * (encoded once), and a sender applying its own change again is a no-op in Yjs.
+ */
+function commonSender(batch: readonly { sender: Connection | null }[]): Connection | null {
+  return batch.every((b) => b.sender === batch[0]!.sender) ? batch[0]!.sender : null;
+}
+
+/**
+ * A lane's queue as messages for one write: its changes merged into one update (a device applies one,
+ * not one per turn it waited), then presence in the order it came.
+ */
+function outgoingOf(items: readonly Queued[]): Outgoing[] {
+  const changes = items.filter((i): i is QueuedChanges => 'update' in i);
+  const presence = items.filter((i): i is Outgoing => !('update' in i));
+  if (changes.length === 0) return presence;
+  const merged: Outgoing =
+    changes.length === 1
+      ? { message: changes[0]!.message, except: changes[0]!.sender }
+      : { message: encodeSyncUpdate(Y.mergeUpdates(changes.map((c) => c.update))), except: commonSender(changes) };
+  return [merged, ...presence];
 }
