@@ -160,6 +160,34 @@ describe('a room under a burst of changes', () => {
     expect(timeline.indexOf('stored')).toBeLessThan(firstSend);
   });
 
+  it('keeps its pace on a busy board when newcomers join: at most one write to each socket per gap', async () => {
+    const { room, sockets: [writer, watcher] } = await roomWith('writer', 'watcher');
+    const docWrites = () => watcher!.received.filter((m) => m[0] === 0 && m[1] === 2).length;
+    const alice = person('writer');
+    const ids: string[] = [];
+    const started = performance.now();
+    // A change about every millisecond for 300 ms, and someone joining every 50 ms, asking for the
+    // board while changes wait for their turn.
+    for (let i = 0; performance.now() - started < 300; i++) {
+      ids.push(alice.addNote(`付箋${i}`));
+      for (const m of alice.out.splice(0)) room.handleMessage(writer!.conn, m);
+      if (i % 50 === 25) {
+        const late = socket(`late${i}`, []);
+        room.addConnection(late.conn);
+        room.handleMessage(late.conn, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+      }
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+      await new Promise((r) => setImmediate(r));
+    }
+    const elapsed = performance.now() - started;
+    const newcomers = Math.ceil(ids.length / 50);
+    expect(await eventually(() => ids.every((id) => notesOf(watcher!.doc()).has(id)))).toBe(true);
+    // One turn per FLUSH_GAP_MS (10 ms), one for what is left when the changes stop, and one more
+    // for each newcomer, answered once what it is shown is stored.
+    expect(docWrites()).toBeLessThanOrEqual(Math.ceil(elapsed / 10) + 1 + newcomers);
+  });
+
   it('answers a newcomer only once the changes it is shown are stored', async () => {
     const timeline: string[] = [];
     const room = await openRoom(timeline);

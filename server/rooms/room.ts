@@ -374,11 +374,19 @@ export class Room {
 
   /** Set from when a turn is scheduled until it has been sent: changes and presence meanwhile wait for it. */
   private turnDue = false;
+  /**
+   * Counts turns scheduled and taken. A turn can be taken before its timer fires (a newcomer's answer
+   * waits for the changes it is shown to be stored): the timer then finds the count moved on and does
+   * nothing, or a busy board would from then on get two turns per gap, one per timer.
+   */
+  private turns = 0;
   /** The next lane's turn, a lane's share of the gap after the last (a room of one lane: the gap). */
   private scheduleTurn(): void {
     if (this.turnDue || this.destroyed) return;
     this.turnDue = true;
-    this.scheduleFlush('doc', this.flushPending, flushGapMs('doc', this.conns.size) / this.lanes.count);
+    const turn = ++this.turns;
+    const gap = flushGapMs('doc', this.conns.size) / this.lanes.count;
+    this.scheduleFlush('doc', () => turn === this.turns && this.flushPending(), gap);
   }
 
   /**
@@ -390,6 +398,7 @@ export class Room {
    */
   private flushPending = (): void => {
     if (this.pending.length === 0 && !this.turnDue) return;
+    this.turns++;
     this.lastFlushAt.doc = performance.now();
     const batch = this.pending;
     this.pending = [];
@@ -543,7 +552,7 @@ export class Room {
    * Several messages (the board's changes and the presence waiting for its turn) go to each socket
    * in one write: a socket write costs about as much as a whole small message's work on the server.
    */
-  broadcast(outgoing: Outgoing[], sockets: ReadonlySet<Connection> = this.conns): void {
+  private broadcast(outgoing: Outgoing[], sockets: ReadonlySet<Connection>): void {
     if (outgoing.length === 1) return this.broadcastOne(outgoing[0]!, sockets);
     const all = outgoing.map((o) => o.message);
     const skipping = outgoing.map((o) => o.except);
