@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import cors from '@fastify/cors';
 import type { Config } from './config';
 import { publicUrl, trustProxy } from './config';
@@ -63,19 +63,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
     return reply.code(500).send({ error: 'internal error' });
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        workerSrc: ["'self'", 'blob:'],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(helmet, securityHeaders(config));
   if (config.CORS_ORIGIN) await app.register(cors, { origin: config.CORS_ORIGIN.split(',') });
 
   await app.register(roomsPlugin, { config, store: parts.store, bus: parts.bus, guards: parts.guards ?? [...DEFAULT_GUARDS] });
@@ -90,4 +78,32 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
 
   await app.register(clientPlugin);
   return app;
+}
+
+/**
+ * Helmet's defaults assume https. A hall runs the board over plain http on the laptop's LAN address,
+ * where `upgrade-insecure-requests` makes phones fetch the scripts over https (a blank page) and HSTS
+ * would pin the address to https; so both come only with an https PUBLIC_URL.
+ */
+export function securityHeaders(config: Config): FastifyHelmetOptions {
+  const https = config.PUBLIC_URL?.startsWith('https:') ?? false;
+  return {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https,
+    crossOriginEmbedderPolicy: false,
+    // Over plain http these only earn a console warning per page, and the page lives without them.
+    crossOriginOpenerPolicy: https,
+    originAgentCluster: https,
+  };
 }

@@ -184,6 +184,18 @@ describe('the edge: Origin, headers, CORS', () => {
     const c = await fetch(`${withCors.url}/healthz`, { headers: { origin: 'https://partner.example' } });
     expect(c.headers.get('access-control-allow-origin')).toBe('https://partner.example');
   });
+  it('over plain http asks no browser to upgrade to https (a hall LAN address), and keeps the strict headers with an https PUBLIC_URL', async () => {
+    const hall = await startApp();
+    apps.push(hall);
+    const plain = await fetch(`${hall.url}/healthz`);
+    expect(plain.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const served = await startApp({ env: { PUBLIC_URL: 'https://fusen.example.jp' } });
+    apps.push(served);
+    const strict = await fetch(`${served.url}/healthz`);
+    expect(strict.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    expect(strict.headers.get('strict-transport-security')).toContain('max-age=');
+  });
 });
 
 describe('tokens never reach the logs', () => {
