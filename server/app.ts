@@ -3,7 +3,7 @@ import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import cors from '@fastify/cors';
 import type { Config } from './config';
 import { publicUrl, trustProxy } from './config';
-import type { Store } from './store/store';
+import { StoreUnavailableError, type Store } from './store/store';
 import type { Bus } from './bus/bus';
 import roomsPlugin from './plugins/rooms';
 import authPlugin from './plugins/auth';
@@ -42,6 +42,9 @@ export interface AppParts {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** What a client reads while the store is away (503): the request can be sent again as it was. */
+export const STORE_AWAY = 'the board store is unavailable right now; try again in a moment';
+
 /** Builds the app in order: cross-cutting concerns, the store and rooms, auth, then routes. */
 export async function buildApp(config: Config, parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
@@ -58,6 +61,10 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err instanceof HttpError) return sendError(reply, err);
+    if (err instanceof StoreUnavailableError) {
+      req.log.warn({ err: err.cause ?? err }, 'store unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: STORE_AWAY });
+    }
     if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: err.message });
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal error' });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type * as Y from 'yjs';
 import { startServer, createBoard, freePort, type RunningServer } from './testing/startServer';
-import { connectClient, eventually } from './testing/clients';
+import { connectClient, eventually, eventuallyAsync } from './testing/clients';
 import { servicesAvailable, startPostgres, startRedis, type Service } from './testing/services';
 import { addNote, moveNotes, readBoard, setNoteText } from '../shared/board/doc';
 import { newClientKey } from '../shared/board/ids';
@@ -197,13 +197,61 @@ describe.skipIf(!available)('scale-out: two server processes on Redis and Postgr
     await pg.start();
     // Each process writes its board state once the database answers again.
     const stored = async () => JSON.stringify(await storedTexts(board.boardId).catch(() => [])) === JSON.stringify(everything);
-    let ok = false;
-    for (let i = 0; i < 100 && !(ok = await stored()); i++) await new Promise((r) => setTimeout(r, 200));
-    expect(ok).toBe(true);
+    expect(await eventuallyAsync(stored, 20_000)).toBe(true);
 
     await Promise.all([a.kill(), b.kill()]);
     const c = await server();
     const late = await client(c, board.boardId, board.viewerToken);
     expect(texts(late.doc)).toEqual(everything);
   }, 120_000);
+});
+
+/** Rounds of the outage test: a few in CI; OUTAGE_ROUNDS=20 for a long run. */
+const OUTAGE_ROUNDS = Number(process.env.OUTAGE_ROUNDS ?? 3);
+
+describe.skipIf(!available)('fault injection: PostgreSQL stopped and started while two processes take notes', () => {
+  it(`loses no note a client was sent, over ${OUTAGE_ROUNDS} outages under load`, async () => {
+    const fast = { ...env(), IDLE_UNLOAD_MS: '300' };
+    const [a, b] = await Promise.all([startServer({ env: fast }), startServer({ env: fast })]);
+    servers.push(a, b);
+    onTestFailed(() => console.log(`--- A ---\n${a.output().slice(-3000)}\n--- B ---\n${b.output().slice(-3000)}`));
+    const board = await createBoard(a.url, { title: '停止試験' });
+    const seeder = await client(a, board.boardId, board.facilitatorToken);
+    seeder.doc.transact(() => {
+      for (let i = 0; i < 500; i++) note(seeder, `既存の付箋 ${i}`, i);
+    });
+    const writers = await Promise.all(Array.from({ length: 10 }, (_, i) => client(i < 5 ? a : b, board.boardId, board.participantToken)));
+    let written = 0;
+    const timers = writers.map((c, i) => setInterval(() => note(c, `writer${i} note${written++}`), 100));
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      for (let round = 0; round < OUTAGE_ROUNDS; round++) {
+        await pause(800);
+        await pg.stop();
+        await pause(2500);
+        await pg.start();
+        await pause(1200);
+      }
+    } finally {
+      timers.forEach(clearInterval);
+    }
+    const everyone = [seeder, ...writers];
+    // Counting is cheap enough to poll on eleven docs of two thousand notes; the texts are compared once.
+    const counts = () => everyone.map((c) => c.doc.getMap('notes').size);
+    await eventually(() => counts().every((n) => n === 500 + written), 30_000);
+    expect(counts()).toEqual(everyone.map(() => 500 + written));
+    const seen = [...new Set(everyone.flatMap((c) => texts(c.doc)))].sort();
+    expect(seen.length).toBe(500 + written);
+
+    // Everyone leaves; the board unloads on both processes, which then stop.
+    clients.splice(0).forEach((c) => c.destroy());
+    const loaded = async (s: RunningServer) => ((await (await fetch(`${s.url}/healthz`)).json()) as { boardsLoaded: number }).boardsLoaded;
+    expect(await eventuallyAsync(async () => (await loaded(a)) === 0 && (await loaded(b)) === 0, 10_000)).toBe(true);
+    await Promise.all([a.stop(), b.stop()]);
+
+    const fresh = await server();
+    const late = await client(fresh, board.boardId, board.viewerToken);
+    const lost = seen.filter((t) => !texts(late.doc).includes(t));
+    expect(lost).toEqual([]);
+  }, 300_000);
 });

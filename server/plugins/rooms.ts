@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Store } from '../store/store';
+import { reportingUnavailable } from '../store/availability';
 import type { Bus } from '../bus/bus';
 import { Rooms } from '../rooms/rooms';
 import { roomLimits, type Config } from '../config';
@@ -27,10 +28,11 @@ export interface RoomsPluginOptions {
 export default fp<RoomsPluginOptions>(
   async (app, opts) => {
     app.decorate('config', opts.config);
-    app.decorate('store', opts.store);
+    const store = reportingUnavailable(opts.store);
+    app.decorate('store', store);
     app.decorate('bus', opts.bus);
     const rooms = new Rooms({
-      store: opts.store,
+      store,
       bus: opts.bus,
       log: app.log,
       idleUnloadMs: opts.config.IDLE_UNLOAD_MS,

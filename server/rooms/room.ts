@@ -121,7 +121,13 @@ export class Room {
   private logLength = 0;
   /** Log entries whose content this room's doc is known to hold: its own appends, what it loaded, its own compactions. */
   private knownEntries = new Set<number>();
+  /** The store lacks changes this doc holds: it was away, and the whole state is written when it is back. */
   private dirty = false;
+  /**
+   * Counts changes left unwritten while the store was away. A retry clears `dirty` only if none came
+   * in while it was writing: what arrives then is not in the state it wrote.
+   */
+  private unwritten = 0;
   private unsubscribe: (() => void) | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   destroyed = false;
@@ -425,7 +431,11 @@ export class Room {
   }
 
   private async persist(update: Uint8Array): Promise<void> {
-    if (this.dirty || this.deleted) return; // the store is away; the whole state is written when it is back
+    if (this.deleted) return;
+    if (this.dirty) {
+      this.unwritten++;
+      return;
+    }
     try {
       const { seq, logLength } = await this.deps.store.appendUpdate(this.boardId, update);
       this.knownEntries.add(seq);
@@ -438,19 +448,42 @@ export class Room {
     }
   }
 
-  private scheduleRetry(): void {
+  private scheduleRetry(wait = 1000): void {
     if (this.retryTimer || this.destroyed) return;
-    this.retryTimer = setTimeout(async () => {
+    this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      try {
-        this.knownEntries.add((await this.deps.store.appendUpdate(this.boardId, this.encodeState())).seq);
-        this.dirty = false;
-        this.deps.log.info({ boardId: this.boardId }, 'store is back; board state written');
-      } catch {
-        this.scheduleRetry();
-      }
-    }, 1000);
+      void this.writeWholeState().then((stored) => {
+        if (stored) this.deps.log.info({ boardId: this.boardId }, 'store is back; board state written');
+        else this.scheduleRetry(this.dirty ? 1000 : 0);
+      });
+    }, wait);
     this.retryTimer.unref?.();
+  }
+
+  /**
+   * Writes the whole board while the store lacks some of it; true once the store holds everything
+   * this doc holds. Changes that arrive during the write are not in it: then it is written again.
+   */
+  private async writeWholeState(): Promise<boolean> {
+    if (!this.dirty || this.deleted) return true;
+    const before = this.unwritten;
+    try {
+      this.knownEntries.add((await this.deps.store.appendUpdate(this.boardId, this.encodeState())).seq);
+    } catch {
+      return false;
+    }
+    if (this.unwritten !== before) return false;
+    this.dirty = false;
+    return true;
+  }
+
+  /**
+   * Waits for every change so far to be stored and, if the store was away, writes the whole board:
+   * false while the store still lacks something, so the caller keeps the board in memory.
+   */
+  async storeEverything(): Promise<boolean> {
+    await this.flush();
+    return this.writeWholeState();
   }
 
   /**
@@ -636,11 +669,7 @@ export class Room {
     await this.flush();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
-    if (this.dirty && !this.deleted) {
-      await this.deps.store.appendUpdate(this.boardId, this.encodeState()).catch((err) =>
-        this.deps.log.error({ err, boardId: this.boardId }, 'could not store board state on unload'),
-      );
-    }
+    if (!(await this.writeWholeState())) this.deps.log.error({ boardId: this.boardId }, 'could not store board state on unload');
     this.unsubscribe?.();
     this.awareness.destroy();
     this.awareness.doc.destroy();

@@ -106,7 +106,10 @@ export class Rooms {
       return;
     }
     this.users.delete(boardId);
-    if (!this.rooms.has(boardId)) return;
+    if (this.rooms.has(boardId)) this.scheduleUnload(boardId);
+  }
+
+  private scheduleUnload(boardId: string): void {
     const timer = setTimeout(() => void this.unload(boardId), this.opts.idleUnloadMs);
     timer.unref?.();
     this.idleTimers.set(boardId, timer);
@@ -146,16 +149,29 @@ export class Rooms {
     return room;
   }
 
+  /**
+   * Drops an idle board from memory once the store holds all of it; while the store is away the board
+   * stays loaded (memory is then its only copy) and unloading is tried again later.
+   */
   async unload(boardId: string): Promise<void> {
     this.idleTimers.delete(boardId);
-    if ((this.users.get(boardId) ?? 0) > 0) return;
+    if (this.inUse(boardId)) return;
     const p = this.rooms.get(boardId);
     if (!p) return;
-    this.rooms.delete(boardId);
     const room = await p.catch(() => null);
+    if (room && !(await room.storeEverything())) {
+      if (!this.inUse(boardId) && this.rooms.get(boardId) === p) this.scheduleUnload(boardId);
+      return;
+    }
+    if (this.inUse(boardId) || this.rooms.get(boardId) !== p) return;
+    this.rooms.delete(boardId);
     if (!room) return;
     await room.compact();
     await room.destroy();
+  }
+
+  private inUse(boardId: string): boolean {
+    return (this.users.get(boardId) ?? 0) > 0 || this.idleTimers.has(boardId);
   }
 
   /** Closes the sockets of a loaded board that `which` picks (e.g. the holders of a rotated link). */

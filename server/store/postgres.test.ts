@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { describeStoreContract } from './store.contract';
@@ -30,6 +31,12 @@ function updates(n: number, prefix: string): Uint8Array[] {
   doc.on('update', (u: Uint8Array) => out.push(u));
   for (let i = 0; i < n; i++) doc.getArray<string>('t').push([`${prefix}${i}`]);
   return out;
+}
+
+/** Ends every session but the one asking, synchronously, from psql. */
+function terminateOtherSessions(url: string): void {
+  const r = spawnSync('psql', [url, '-Atc', 'SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = $$client backend$$'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
 }
 
 const replay = (log: Uint8Array[]): string[] => {
@@ -76,6 +83,30 @@ describe.skipIf(!available)('PostgresStore', () => {
       expect(counts).toEqual([2, 3, 4]);
       await store.compact(board.id, (log) => Y.mergeUpdates(log.map((e) => e.update)));
       expect((await store.appendUpdate(board.id, updates(1, 'y')[0]!)).logLength).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('fails a compaction whose connection the database drops midway, without ending the process, and keeps working after', async () => {
+    const store = await PostgresStore.connect(pg!.url);
+    try {
+      const board = newBoard();
+      await store.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()));
+      for (const u of updates(3, 'x')) await store.appendUpdate(board.id, u);
+      const dropped = await store
+        .compact(board.id, (log) => {
+          // As a restart of the database does: every other session is ended while this one is inside its transaction.
+          terminateOtherSessions(pg!.url);
+          return Y.mergeUpdates(log.map((e) => e.update));
+        })
+        .then(
+          () => null,
+          (e: Error) => e,
+        );
+      expect(dropped).toBeInstanceOf(Error);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(replay((await store.loadLog(board.id)).map((e) => e.update))).toEqual(['x0', 'x1', 'x2']);
     } finally {
       await store.close();
     }

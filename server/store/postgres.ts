@@ -138,8 +138,16 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool);
   }
 
+  /**
+   * A checked-out client has no listener of the pool's: a connection the database drops meanwhile
+   * (a restart) emits 'error' on it, which would end the process. That error fails this call instead,
+   * and a client that failed is discarded rather than handed to the next caller.
+   */
   private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let lost: Error | undefined;
+    const onError = (err: Error) => void (lost = err);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await fn(client);
@@ -147,9 +155,11 @@ export class PostgresStore implements Store {
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
+      lost ??= err as Error;
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   }
 

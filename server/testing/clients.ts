@@ -35,3 +35,13 @@ export async function eventually(check: () => boolean, timeoutMs = 5000): Promis
   }
   return check();
 }
+
+/** `eventually` for a check that has to wait for an answer (the store, a server's /healthz). */
+export async function eventuallyAsync(check: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
