@@ -35,7 +35,12 @@ export const en: Shape<typeof ja> = {
   view: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit' },
   note: { placeholder: 'Double-click to write', broken: 'Unreadable note' },
   category: { consultation: 'Consultation', participation: 'Participation', community: 'Community', unsorted: 'Unsorted' },
-  editor: { label: 'Note text', done: 'Done', tooLong: 'Over {{max}} characters (not sent)' },
+  editor: {
+    label: 'Note text',
+    done: 'Done',
+    overLimit_one: 'Over {{max}} characters. Delete {{count}} character to save it; what you typed stays here until then.',
+    overLimit_other: 'Over {{max}} characters. Delete {{count}} characters to save it; what you typed stays here until then.',
+  },
   connection: {
     connecting: 'Connecting…',
     online: 'Online',
@@ -123,6 +128,8 @@ export const en: Shape<typeof ja> = {
     unvote: 'Take back a vote',
     edit: 'Edit',
     editLabel: 'Note text',
+    done: 'Done',
+    counter: '{{count}} / {{max}} characters',
     save: 'Save',
     cancel: 'Cancel',
     delete: 'Delete',

@@ -34,7 +34,12 @@ export const ja = {
   view: { zoomIn: '拡大', zoomOut: '縮小', fit: '全体を表示' },
   note: { placeholder: 'ダブルクリックで入力', broken: '読み込めない付箋' },
   category: { consultation: '相談支援', participation: '参加支援', community: '地域づくり', unsorted: '未分類' },
-  editor: { label: '付箋の内容', done: '完了', tooLong: '{{max}}文字を超えています（送信されません）' },
+  editor: {
+    label: '付箋の内容',
+    done: '完了',
+    overLimit_one: '{{max}}文字を超えています。あと{{count}}文字減らすと保存されます。入力した内容は消えずにここに残ります。',
+    overLimit_other: '{{max}}文字を超えています。あと{{count}}文字減らすと保存されます。入力した内容は消えずにここに残ります。',
+  },
   connection: {
     connecting: '接続中…',
     online: 'オンライン',
@@ -122,6 +127,8 @@ export const ja = {
     unvote: '投票を取り消す',
     edit: '編集',
     editLabel: '付箋の内容',
+    done: '完了',
+    counter: '{{count}} / {{max}}文字',
     save: '保存',
     cancel: 'やめる',
     delete: '削除',
