@@ -162,6 +162,7 @@ describe('text over 500 characters', () => {
       expect(await box.inputValue()).toBe(long);
       expect(await author.page.getByTestId('note-editor-count').textContent()).toContain('508 / 500');
       expect(await author.page.getByTestId('note-editor-too-long').textContent()).toContain('500文字');
+      await author.page.screenshot({ path: screenshotPath('canvas-over-limit.png') });
       // The others keep the last text that fitted meanwhile.
       expect(await textsOf(other.page)).toEqual(['相談支援']);
 

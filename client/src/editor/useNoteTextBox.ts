@@ -45,8 +45,10 @@ export function useNoteTextBox(doc: Y.Doc, noteId: string, opts: { scrollIntoVie
     bound.start();
     binding.current = bound;
     typing.current = own;
-    el.focus({ preventScroll: !scrollIntoView });
+    el.focus({ preventScroll: true });
     el.setSelectionRange(el.value.length, el.value.length);
+    // The whole note with its Done button, not only the box: on a phone the keyboard takes half the screen.
+    if (scrollIntoView) (el.closest('li') ?? el).scrollIntoView({ block: 'nearest' });
     return () => {
       bound.stop();
       own.stop();

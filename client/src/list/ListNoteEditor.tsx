@@ -47,17 +47,16 @@ export function ListNoteEditor({ doc, noteId, id, onDone, onCancel }: ListNoteEd
         aria-describedby={`${id}-count`}
         data-testid="list-edit-text"
       />
-      <p id={`${id}-count`} className={box.over ? 'list-problem' : 'muted small'} aria-live="polite">
-        <span data-testid="list-edit-count">{t('list.counter', { count: box.length, max: LIMITS.noteTextMax })}</span>
+      <div id={`${id}-count`} aria-live="polite">
+        <p className={box.over ? 'list-problem' : 'muted small'} data-testid="list-edit-count">
+          {t('list.counter', { count: box.length, max: LIMITS.noteTextMax })}
+        </p>
         {box.over && (
-          <>
-            {' '}
-            <span role="alert" data-testid="list-edit-too-long">
-              {t('editor.overLimit', { max: LIMITS.noteTextMax, count: box.length - LIMITS.noteTextMax })}
-            </span>
-          </>
+          <p role="alert" className="list-problem" data-testid="list-edit-too-long">
+            {t('editor.overLimit', { max: LIMITS.noteTextMax, count: box.length - LIMITS.noteTextMax })}
+          </p>
         )}
-      </p>
+      </div>
       <div className="list-note-actions">
         <button type="button" className="btn primary" onClick={done} data-testid="list-done">
           {t('list.done')}
