@@ -226,4 +226,39 @@ describe('text over 500 characters', () => {
       await list.context.close();
     }
   });
+
+  it('on the phone: a reload while over the limit keeps the typing on the device and brings it back in the editor', async () => {
+    const board = await createBoard(e2e.server.url, { template: 'impressions-unclear', groups: 2 });
+    const phone = await openPhone(board.links.participant);
+    const desk = await openBoard(e2e.browser, `${board.links.facilitator}&view=list`, { name: '進行役' });
+    const { page } = phone;
+    try {
+      await page.getByTestId('phone-text').fill('見守り');
+      await page.getByTestId('phone-send').click();
+      const [note] = await eventually(() => docNotes(desk.page), (n) => n.length === 1);
+      const phoneNote = page.locator(`[data-testid="phone-note"][data-note-id="${note!.id}"]`);
+      await phoneNote.getByTestId('phone-edit').click();
+      await phoneNote.locator('textarea').press('End');
+      await page.keyboard.insertText(long);
+      await page.reload(); // the phone kills the tab
+      await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]');
+
+      // Someone else edits the note meanwhile.
+      const article = desk.page.locator(`article[data-note-id="${note!.id}"]`);
+      await article.getByTestId('list-edit').click();
+      await article.getByTestId('list-edit-text').press('Home');
+      await desk.page.keyboard.type('【A】');
+      await article.getByTestId('list-edit-text').press('Enter');
+      await eventually(() => textsOf(page), (t) => t[0] === '【A】見守り');
+
+      await eventually(() => phoneNote.getByTestId('unsent-notice').textContent(), (t) => !!t?.includes('511文字'));
+      await page.screenshot({ path: screenshotPath('phone-unsent-after-reload.png'), fullPage: true });
+      await phoneNote.getByTestId('phone-edit').click();
+      await expect(phoneNote.locator('textarea').inputValue()).resolves.toBe('【A】見守り' + long);
+      expect(await textsOf(desk.page)).toEqual(['【A】見守り']);
+    } finally {
+      await phone.context.close();
+      await desk.context.close();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, noteText } from '../../../shared/board';
 import { OwnTyping, spliceTextCommand } from '../actions';
-import { NoteTextBinding, type TextBox, type TextBoxState } from './textBinding';
+import { NoteTextBinding, type TextBox, type TextBoxState, type UnsentStore, type UnsentTyping } from './textBinding';
 
 /** A textarea's value and selection, edited the way a browser edits them for a key or a conversion. */
 class Box implements TextBox {
@@ -43,10 +43,13 @@ function twoPeople(initial: string) {
   };
   const id = addNote(docs[0], { text: initial, x: 0, y: 0, authorId: 'tanaka' });
   deliver();
-  const person = (doc: Y.Doc) => {
+  const person = (doc: Y.Doc, keep?: UnsentStore) => {
     const box = new Box();
     const state: TextBoxState = { length: 0, over: false };
-    const binding = new NoteTextBinding(noteText(doc, id)!, box, (sp) => spliceTextCommand.perform(doc, { id, ...sp }), (s) => Object.assign(state, s));
+    const binding = new NoteTextBinding(noteText(doc, id)!, box, (sp) => spliceTextCommand.perform(doc, { id, ...sp }), {
+      onState: (s) => Object.assign(state, s),
+      keep,
+    });
     binding.start();
     box.caretTo(box.value.length);
     const typeKey = (text: string) => {
@@ -55,7 +58,7 @@ function twoPeople(initial: string) {
     };
     return { doc, box, binding, state, typeKey, text: () => noteText(doc, id)!.toString() };
   };
-  return { id, deliver, tanaka: person(docs[0]), scribe: person(docs[1]) };
+  return { id, deliver, person, tanaka: person(docs[0]), scribe: person(docs[1]) };
 }
 
 describe('a textarea bound to a note', () => {
@@ -124,6 +127,31 @@ describe('a textarea bound to a note', () => {
     deliver();
     expect(scribe.text()).toBe('【A】見守り' + 'あ'.repeat(494));
     expect(scribe.text()).toHaveLength(500);
+  });
+
+  it('keeps over-limit typing on the device through a reload and brings it back with what others typed meanwhile', () => {
+    const { deliver, person, scribe, tanaka: first } = twoPeople('見守り');
+    first.binding.stop();
+    const stored: { typing: UnsentTyping | null } = { typing: null };
+    const device: UnsentStore = { load: () => stored.typing, save: (t) => (stored.typing = t), clear: () => (stored.typing = null) };
+    const tanaka = person(first.doc, device);
+    tanaka.typeKey('い'.repeat(500));
+    tanaka.binding.stop(); // the phone kills the tab
+
+    scribe.box.caretTo(0);
+    scribe.typeKey('【A】');
+    deliver();
+    const reopened = person(first.doc, device);
+    expect(reopened.box.value).toBe('【A】見守り' + 'い'.repeat(500));
+    expect(reopened.state.over).toBe(true);
+    expect(scribe.text()).toBe('【A】見守り');
+
+    reopened.box.caretTo(reopened.box.value.length);
+    reopened.box.backspace(6);
+    reopened.binding.input(false);
+    deliver();
+    expect(scribe.text()).toBe('【A】見守り' + 'い'.repeat(494));
+    expect(stored.typing).toBeNull();
   });
 
   it('places a key typed in a run of the same character where the caret is, so the other’s text stays beside it', () => {

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { LIMITS, NoteInputError, type TextSplice } from '../../../shared/board';
-import { applySplice, carryCaret, diff, rebase, type Splice, type TextDelta } from './textSync';
+import { applySplice, carryCaret, diff, rebase, spliceToDelta, type Splice, type TextDelta } from './textSync';
 
 /** The part of a textarea the binding needs (an HTMLTextAreaElement is one). */
 export interface TextBox {
@@ -18,6 +18,31 @@ export interface TextBoxState {
   over: boolean;
 }
 
+/** Typing the note does not have yet, as kept on the device: the note's text it was typed on, and the box. */
+export interface UnsentTyping {
+  base: string;
+  box: string;
+}
+
+/** Where unsent typing outlives the editor (a reload, a phone that kills the tab, the editor closed by others' changes). */
+export interface UnsentStore {
+  load(): UnsentTyping | null;
+  save(typing: UnsentTyping): void;
+  clear(): void;
+}
+
+export interface BindingOptions {
+  onState?(state: TextBoxState): void;
+  keep?: UnsentStore;
+  max?: number;
+}
+
+/** Unsent typing brought onto the note's text as it is now, keeping what others changed since. */
+function restore(kept: UnsentTyping, now: string): string {
+  const theirs = spliceToDelta(diff(kept.base, now));
+  return applySplice(now, rebase(diff(kept.base, kept.box), [theirs]));
+}
+
 /**
  * Keeps a textarea and a note's live Y.Text in step, for every editor (canvas, phone, list).
  *
@@ -25,7 +50,8 @@ export interface TextBoxState {
  * Others' typing shows in the box as it arrives, with the caret and selection carried across it,
  * except during an IME composition: rewriting the box then would commit or duplicate the kana, so
  * it waits for compositionend. Text over the limit stays in the box (nothing of it is sent) and
- * others' typing still merges into it, until the person shortens it.
+ * others' typing still merges into it, until the person shortens it; meanwhile it is kept on the
+ * device too, and the next editor on the note starts from it.
  */
 export class NoteTextBinding {
   /** The note's text the box is based on; the box holds it plus the person's unsent splice, if any. */
@@ -33,6 +59,7 @@ export class NoteTextBinding {
   private composing = false;
   private waiting: TextDelta[] = [];
   private sending = false;
+  private kept = false;
   private readonly observer = (event: Y.YTextEvent) => {
     if (this.sending) return;
     const delta = event.delta as TextDelta;
@@ -40,22 +67,35 @@ export class NoteTextBinding {
     else this.merge([delta]);
   };
 
+  private readonly max: number;
+
   constructor(
     private readonly text: Y.Text,
     private readonly box: TextBox,
     private readonly send: (splice: TextSplice) => void,
-    private readonly onState: (state: TextBoxState) => void = () => {},
-    private readonly max: number = LIMITS.noteTextMax,
-  ) {}
+    private readonly opts: BindingOptions = {},
+  ) {
+    this.max = opts.max ?? LIMITS.noteTextMax;
+  }
 
   start(): void {
-    this.box.value = this.synced = this.text.toString();
+    const kept = this.opts.keep?.load() ?? null;
+    this.kept = !!kept;
+    this.synced = this.text.toString();
+    this.box.value = kept ? restore(kept, this.synced) : this.synced;
     this.text.observe(this.observer);
-    this.report();
+    this.sendTyping();
   }
 
   stop(): void {
     this.text.unobserve(this.observer);
+  }
+
+  /** Cancel: the unsent typing is given up on purpose, on the device too. */
+  discard(): void {
+    this.stop();
+    this.opts.keep?.clear();
+    this.kept = false;
   }
 
   compositionStart(): void {
@@ -137,6 +177,19 @@ export class NoteTextBinding {
 
   private report(): void {
     const length = this.box.value.length;
-    this.onState({ length, over: length > this.max });
+    this.opts.onState?.({ length, over: length > this.max });
+    if (!this.composing) this.keepUnsent();
+  }
+
+  private keepUnsent(): void {
+    const { keep } = this.opts;
+    if (!keep) return;
+    if (this.holding()) {
+      keep.save({ base: this.synced, box: this.box.value });
+      this.kept = true;
+    } else if (this.kept) {
+      keep.clear();
+      this.kept = false;
+    }
   }
 }

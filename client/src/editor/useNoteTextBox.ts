@@ -1,8 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CompositionEvent, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { noteText } from '../../../shared/board';
+import { noteText, type TextSplice } from '../../../shared/board';
 import { OwnTyping, spliceTextCommand } from '../actions';
 import { NoteTextBinding, type TextBoxState } from './textBinding';
+import { unsentTypingOn } from './unsentTyping';
 
 export interface NoteTextBox extends TextBoxState {
   ref: React.RefObject<HTMLTextAreaElement | null>;
@@ -14,7 +15,7 @@ export interface NoteTextBox extends TextBoxState {
   };
   /** Sends what is left; false while the text is over the limit (the editor stays open, nothing is lost). */
   finish(): boolean;
-  /** Takes back what this person typed since the editor opened; what others typed stays. */
+  /** Takes back what this person typed since the editor opened (and what the device kept unsent); what others typed stays. */
   takeBack(): void;
 }
 
@@ -40,7 +41,8 @@ export function useNoteTextBox(doc: Y.Doc, noteId: string, opts: { scrollIntoVie
       onGone.current?.();
       return;
     }
-    const bound = new NoteTextBinding(text, el, (splice) => spliceTextCommand.perform(doc, { id: noteId, ...splice }), setState);
+    const send = (splice: TextSplice) => spliceTextCommand.perform(doc, { id: noteId, ...splice });
+    const bound = new NoteTextBinding(text, el, send, { onState: setState, keep: unsentTypingOn(noteId) });
     const own = new OwnTyping(doc, noteId);
     bound.start();
     binding.current = bound;
@@ -67,7 +69,7 @@ export function useNoteTextBox(doc: Y.Doc, noteId: string, opts: { scrollIntoVie
     },
     finish: () => binding.current?.finish() ?? true,
     takeBack: () => {
-      binding.current?.stop();
+      binding.current?.discard();
       typing.current?.takeBack();
     },
   };

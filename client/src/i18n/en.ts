@@ -40,6 +40,8 @@ export const en: Shape<typeof ja> = {
     done: 'Done',
     overLimit_one: 'Over {{max}} characters. Delete {{count}} character to save it; what you typed stays here until then.',
     overLimit_other: 'Over {{max}} characters. Delete {{count}} characters to save it; what you typed stays here until then.',
+    unsentKept_one: 'This device holds typing for this note that is not saved yet ({{count}} character). Open Edit and shorten it to {{max}} characters to save it.',
+    unsentKept_other: 'This device holds typing for this note that is not saved yet ({{count}} characters). Open Edit and shorten it to {{max}} characters to save it.',
   },
   connection: {
     connecting: 'Connecting…',

@@ -39,6 +39,8 @@ export const ja = {
     done: '完了',
     overLimit_one: '{{max}}文字を超えています。あと{{count}}文字減らすと保存されます。入力した内容は消えずにここに残ります。',
     overLimit_other: '{{max}}文字を超えています。あと{{count}}文字減らすと保存されます。入力した内容は消えずにここに残ります。',
+    unsentKept_one: 'この端末に、まだ保存されていない入力（{{count}}文字）があります。「編集」で開いて{{max}}文字以内にすると保存されます。',
+    unsentKept_other: 'この端末に、まだ保存されていない入力（{{count}}文字）があります。「編集」で開いて{{max}}文字以内にすると保存されます。',
   },
   connection: {
     connecting: '接続中…',

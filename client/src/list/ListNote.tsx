@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Note } from '../../../shared/board';
 import { ListNoteEditor } from './ListNoteEditor';
+import { UnsentNotice } from '../editor/UnsentNotice';
 
 export interface MoveTarget {
   id: string;
@@ -65,6 +66,7 @@ export function ListNote(p: ListNoteProps) {
             {note.text || <span className="muted">{t('list.emptyText')}</span>}
           </p>
         )}
+        {!editing && p.editable && <UnsentNotice noteId={note.id} className="list-problem" />}
         <dl className="list-note-meta">
           {p.where && (
             <div>

@@ -17,6 +17,7 @@ import { LOCAL_ORIGIN } from '../actions';
 import type { Permissions } from '../board/usePermissions';
 import { useDocValue } from '../agenda/useDocValue';
 import { PhoneNoteEditor } from './PhoneNoteEditor';
+import { UnsentNotice } from '../editor/UnsentNotice';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
@@ -87,6 +88,7 @@ function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, onDelete,
   return (
     <li className={`ws-note${own ? ' own' : ''}`} style={{ borderLeftColor: note.color }} data-testid="phone-note" data-note-id={note.id}>
       {editing ? <PhoneNoteEditor doc={doc} noteId={note.id} onClose={() => setEditing(false)} /> : <p className="ws-note-text">{note.text}</p>}
+      {!editing && editable && <UnsentNotice noteId={note.id} className="ws-unsent" />}
       <div className="ws-note-meta">
         {own ? <span className="ws-mine">{t('ws.phone.mine')}</span> : showAuthor && note.author ? <span className="muted">{note.author}</span> : null}
         {(votes > 0 || vote) && <span className="ws-count">{t('ws.phone.votes', { count: votes })}</span>}
