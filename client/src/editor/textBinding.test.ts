@@ -181,4 +181,45 @@ describe('a textarea bound to a note', () => {
     expect(scribe.text()).toBe('地域の居場所');
     expect(tanaka.box.value).toBe('地域の居場所');
   });
+
+  it('keeps every key of two people typing anywhere in one note, with conversions and a slow network, over many random runs', () => {
+    let seed = 28;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor(seed / 65536) % n; // the high bits: an LCG's low bits repeat with a short period
+    };
+    for (let run = 0; run < 40; run++) {
+      const { deliver, tanaka, scribe } = twoPeople('地域の居場所');
+      const typed: string[] = [];
+      for (let step = 0; step < 60; step++) {
+        const who = random(2) ? tanaka : scribe;
+        const roll = random(10);
+        if (roll < 2) deliver();
+        else if (roll < 4) who.box.caretTo(random(who.box.value.length + 1));
+        else if (roll === 4 && who === tanaka) {
+          // A conversion: kana typed and then confirmed as kanji, others' typing arriving in between.
+          tanaka.binding.compositionStart();
+          const at = tanaka.box.selectionEnd;
+          tanaka.box.type('か');
+          tanaka.binding.input(true);
+          scribe.typeKey('z');
+          typed.push('z');
+          deliver();
+          tanaka.box.setSelectionRange(at, at + 1);
+          tanaka.box.type('化');
+          tanaka.binding.compositionEnd();
+          typed.push('化');
+        } else {
+          const key = String.fromCharCode((who === tanaka ? 0x3042 : 0x41) + random(20));
+          who.typeKey(key);
+          typed.push(key);
+        }
+      }
+      deliver();
+      const sorted = (t: string) => [...t].sort().join('');
+      expect(tanaka.text()).toBe(scribe.text());
+      expect(sorted(tanaka.text())).toBe(sorted('地域の居場所' + typed.join('')));
+      for (const p of [tanaka, scribe]) expect(p.box.value).toBe(p.text());
+    }
+  });
 });
