@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, deleteNotes, moveNotes, noteText, notesOf, readBoard, readNote, sectionAt, setNoteCategory, setNoteColor, setNoteText, NoteInputError } from './doc';
+import { addNote, deleteNotes, moveNotes, noteText, notesOf, readBoard, readNote, sectionAt, setNoteCategory, setNoteColor, setNoteText, spliceNoteText, NoteInputError } from './doc';
 import { initBoard } from './templates';
 
 const fresh = () => {
@@ -42,6 +42,21 @@ describe('the board document', () => {
     const id = addNote(doc, { text: 'ok', x: 0, y: 0, authorId: 'u' });
     expect(() => setNoteText(doc, id, 'x'.repeat(501))).toThrow(/500/);
     expect(noteText(doc, id)!.toString()).toBe('ok');
+    expect(() => spliceNoteText(doc, id, { index: 2, deleteCount: 0, insert: 'x'.repeat(499) })).toThrow(/500/);
+    expect(() => spliceNoteText(doc, id, { index: 1, deleteCount: 5, insert: '' })).toThrow(NoteInputError);
+    expect(noteText(doc, id)!.toString()).toBe('ok');
+  });
+
+  it('splices a note in the middle, keeping what another person typed elsewhere in it', () => {
+    const [a, b] = [fresh(), fresh()];
+    const id = addNote(a, { text: 'メモ', x: 0, y: 0, authorId: 'u' });
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    spliceNoteText(a, id, { index: 2, deleteCount: 0, insert: '日本語' });
+    spliceNoteText(b, id, { index: 0, deleteCount: 0, insert: 'B4B3B2B1' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(noteText(a, id)!.toString()).toBe('B4B3B2B1メモ日本語');
+    expect(noteText(b, id)!.toString()).toBe('B4B3B2B1メモ日本語');
   });
 
   it('shows a note that breaks the contract as broken, and reads the rest', () => {

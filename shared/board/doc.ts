@@ -159,6 +159,29 @@ export function setNoteText(doc: Y.Doc, id: string, next: string, origin: unknow
   }, origin);
 }
 
+/** One edit of a note's text: at `index`, remove `deleteCount` characters and put `insert` there. */
+export interface TextSplice {
+  index: number;
+  deleteCount: number;
+  insert: string;
+}
+
+/**
+ * Applies one splice to the live text, so whatever others typed elsewhere in the note stays.
+ * Throws NoteInputError when the result would not fit or the splice lies outside the text.
+ */
+export function spliceNoteText(doc: Y.Doc, id: string, sp: TextSplice, origin: unknown = null): void {
+  const t = noteText(doc, id);
+  if (!t) return;
+  if (sp.index < 0 || sp.deleteCount < 0 || sp.index + sp.deleteCount > t.length) throw new NoteInputError('text: the edit lies outside the note');
+  if (t.length - sp.deleteCount + sp.insert.length > LIMITS.noteTextMax) throw new NoteInputError(`text: at most ${LIMITS.noteTextMax} characters`);
+  if (!sp.deleteCount && !sp.insert) return;
+  doc.transact(() => {
+    if (sp.deleteCount) t.delete(sp.index, sp.deleteCount);
+    if (sp.insert) t.insert(sp.index, sp.insert);
+  }, origin);
+}
+
 export interface NoteMove {
   id: string;
   x: number;

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import {
   addNote,
   deleteNotes,
@@ -5,9 +6,11 @@ import {
   NOTE_SIZE,
   sectionAt,
   setNoteColor,
-  setNoteText,
+  noteText,
+  spliceNoteText,
   type NoteMove,
   type Section,
+  type TextSplice,
 } from '../../../shared/board';
 import { LOCAL_ORIGIN, type Command } from './command';
 
@@ -36,12 +39,34 @@ export const addNoteCommand: Command<AddNoteArgs, string> = {
   },
 };
 
-export const editTextCommand: Command<{ id: string; text: string }> = {
-  name: 'editText',
-  perform(doc, { id, text }) {
-    setNoteText(doc, id, text, LOCAL_ORIGIN);
+/** Typing in a note: one splice of its live text, never a replacement, so what others type meanwhile stays. */
+export const spliceTextCommand: Command<{ id: string } & TextSplice> = {
+  name: 'spliceText',
+  perform(doc, { id, ...splice }) {
+    spliceNoteText(doc, id, splice, LOCAL_ORIGIN);
   },
 };
+
+/**
+ * What this person types into one note from now on, so Cancel takes back exactly that and keeps
+ * what others typed meanwhile.
+ */
+export class OwnTyping {
+  private readonly undo: Y.UndoManager | null;
+
+  constructor(doc: Y.Doc, id: string) {
+    const text = noteText(doc, id);
+    this.undo = text ? new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: Number.POSITIVE_INFINITY }) : null;
+  }
+
+  takeBack(): void {
+    while (this.undo?.canUndo()) this.undo.undo();
+  }
+
+  stop(): void {
+    this.undo?.destroy();
+  }
+}
 
 /** The drop of a drag: every moved note in one transaction, each re-filed in the section under its centre. */
 export const moveNotesCommand: Command<{ moves: readonly Omit<NoteMove, 'sectionId'>[]; sizes: ReadonlyMap<string, { w: number; h: number }>; sections: readonly Section[] }> = {

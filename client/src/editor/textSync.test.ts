@@ -10,6 +10,13 @@ describe('textSync', () => {
     for (const [a, b] of [['', 'x'], ['aaa', 'aa'], ['にほんご', '日本語'], ['abc', '']] as const) expect(applySplice(a, diff(a, b))).toBe(b);
   });
 
+  it('takes the caret as a hint among equally small splices, never to make one bigger', () => {
+    expect(diff('ああ', 'あああ', 1)).toEqual({ start: 0, remove: 0, insert: 'あ' });
+    expect(diff('ああ', 'あああ')).toEqual({ start: 2, remove: 0, insert: 'あ' });
+    // The caret moved away after typing at the end: the small splice stands.
+    expect(diff('abc', 'abcX', 0)).toEqual({ start: 3, remove: 0, insert: 'X' });
+  });
+
   it('transforms indices through inserts and deletes', () => {
     const d: TextDelta = [{ retain: 2 }, { insert: 'XY' }, { delete: 1 }];
     expect(transformIndex(1, d, true)).toBe(1);

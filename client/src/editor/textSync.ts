@@ -14,9 +14,19 @@ export interface Splice {
 }
 
 /** The smallest single splice from `prev` to `next` (common prefix and suffix kept). */
-export function diff(prev: string, next: string): Splice {
+export function diff(prev: string, next: string, caret?: number): Splice {
+  const minimal = splitAt(prev, next, Infinity);
+  if (caret === undefined) return minimal;
+  // In a run of equal characters ("ああ" → "あああ") many splices are as small; the caret tells which one the
+  // person made, so a concurrent edit lands on the right side of it. A hint that would make the splice
+  // bigger (the caret elsewhere than the edit) is ignored: a bigger splice would swallow others' text.
+  const hinted = splitAt(prev, next, caret - Math.max(0, next.length - prev.length));
+  return hinted.remove === minimal.remove && hinted.insert.length === minimal.insert.length ? hinted : minimal;
+}
+
+function splitAt(prev: string, next: string, prefixMax: number): Splice {
   let start = 0;
-  while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  while (start < prefixMax && start < prev.length && start < next.length && prev[start] === next[start]) start++;
   let endPrev = prev.length;
   let endNext = next.length;
   while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
@@ -68,4 +78,18 @@ export function rebase(sp: Splice, remote: readonly TextDelta[]): Splice {
     start = s;
   }
   return { start, remove: end - start, insert: sp.insert };
+}
+
+const through = (i: number, remote: readonly TextDelta[]): number => remote.reduce((at, d) => transformIndex(at, d, false), i);
+
+/**
+ * Where a caret at `i` in the box (the old text with the person's unsent `local` splice) ends up once
+ * remote deltas are merged and the splice is carried to `moved`: before the splice it follows the old
+ * text, inside what the person typed it keeps its place in that, after it it follows the old text again.
+ */
+export function carryCaret(i: number, local: Splice, moved: Splice, remote: readonly TextDelta[]): number {
+  if (i <= local.start) return through(i, remote);
+  const typedEnd = local.start + local.insert.length;
+  if (i <= typedEnd) return moved.start + (i - local.start);
+  return through(i - local.insert.length + local.remove, remote) - moved.remove + moved.insert.length;
 }

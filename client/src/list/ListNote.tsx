@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type Note } from '../../../shared/board';
-import { ImeTextarea } from '../phone/ImeTextarea';
+import type * as Y from 'yjs';
+import type { Note } from '../../../shared/board';
+import { ListNoteEditor } from './ListNoteEditor';
+import { UnsentNotice } from '../editor/UnsentNotice';
 
 export interface MoveTarget {
   id: string;
@@ -10,6 +12,7 @@ export interface MoveTarget {
 }
 
 export interface ListNoteProps {
+  doc: Y.Doc;
   note: Note;
   /** Where the note is, when the list is arranged by category. */
   where: string | null;
@@ -19,7 +22,8 @@ export interface ListNoteProps {
   editable: boolean;
   votes: { count: number; mine: number; canAdd: boolean; open: boolean };
   moveTargets: readonly MoveTarget[] | null;
-  onSave(text: string): void;
+  /** The editor closed with everything typed in the note. */
+  onEdited(): void;
   onDelete(): void;
   onVote(up: boolean): void;
   onMove(sectionId: string): void;
@@ -32,47 +36,37 @@ export function ListNote(p: ListNoteProps) {
   const { t } = useTranslation();
   const id = useId();
   const { note } = p;
-  const [draft, setDraft] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [target, setTarget] = useState('');
-  const tooLong = draft !== null && draft.length > LIMITS.noteTextMax;
-  const save = () => {
-    if (draft === null || tooLong || !draft.trim()) return;
-    p.onSave(draft.trim());
-    setDraft(null);
-  };
   const targets = p.moveTargets?.filter((m) => m.id !== note.sectionId) ?? [];
   const groups = [...new Set(targets.map((m) => m.group))];
   const chosen = targets.some((m) => m.id === target) ? target : (targets[0]?.id ?? '');
   return (
     <li className={`list-note${p.own ? ' own' : ''}`} style={{ borderLeftColor: note.color }}>
       <article id={noteElementId(note.id)} tabIndex={-1} aria-labelledby={`${id}-text`} data-testid="list-note" data-note-id={note.id}>
-        {draft === null ? (
-          <p id={`${id}-text`} className="list-note-text">
-            {note.text || <span className="muted">{t('list.emptyText')}</span>}
-          </p>
-        ) : (
-          <div className="list-edit">
-            <label htmlFor={`${id}-edit`}>{t('list.editLabel')}</label>
-            <ImeTextarea
-              id={`${id}-edit`}
-              value={draft}
-              rows={3}
-              autoFocus
-              onChange={(e) => setDraft(e.target.value)}
-              onSubmit={save}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') setDraft(null);
+        {editing ? (
+          <>
+            <ListNoteEditor
+              doc={p.doc}
+              noteId={note.id}
+              id={id}
+              onDone={() => {
+                setEditing(false);
+                p.onEdited();
               }}
-              aria-invalid={tooLong}
-              data-testid="list-edit-text"
+              onCancel={() => setEditing(false)}
             />
-            {tooLong && <p role="alert" className="list-problem">{t('list.tooLong', { max: LIMITS.noteTextMax })}</p>}
             <p id={`${id}-text`} className="visually-hidden">
               {note.text}
             </p>
-          </div>
+          </>
+        ) : (
+          <p id={`${id}-text`} className="list-note-text">
+            {note.text || <span className="muted">{t('list.emptyText')}</span>}
+          </p>
         )}
+        {!editing && p.editable && <UnsentNotice noteId={note.id} className="list-problem" />}
         <dl className="list-note-meta">
           {p.where && (
             <div>
@@ -98,16 +92,7 @@ export function ListNote(p: ListNoteProps) {
           )}
         </dl>
         <div className="list-note-actions">
-          {draft !== null ? (
-            <>
-              <button type="button" className="btn primary" onClick={save} disabled={tooLong || !draft.trim()} data-testid="list-save">
-                {t('list.save')}
-              </button>
-              <button type="button" className="btn" onClick={() => setDraft(null)}>
-                {t('list.cancel')}
-              </button>
-            </>
-          ) : (
+          {!editing && (
             <>
               {p.votes.open && (
                 <button type="button" className="btn" disabled={!p.votes.canAdd} onClick={() => p.onVote(true)} data-testid="list-vote">
@@ -120,7 +105,7 @@ export function ListNote(p: ListNoteProps) {
                 </button>
               )}
               {p.editable && (
-                <button type="button" className="btn" onClick={() => setDraft(note.text)} data-testid="list-edit">
+                <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="list-edit">
                   {t('list.edit')}
                 </button>
               )}
@@ -138,7 +123,7 @@ export function ListNote(p: ListNoteProps) {
             </>
           )}
         </div>
-        {draft === null && targets.length > 0 && (
+        {!editing && targets.length > 0 && (
           <form
             className="list-move"
             onSubmit={(e) => {

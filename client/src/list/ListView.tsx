@@ -10,7 +10,6 @@ import {
   moveNotes,
   readVoting,
   retractVote,
-  setNoteText,
   voteCounts,
   votesLeft,
   VoteError,
@@ -123,6 +122,7 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
   const renderNote = (n: Note, showWhere: boolean) => (
     <ListNote
       key={n.id}
+      doc={doc}
       note={n}
       where={showWhere ? whereIs(n) : null}
       author={view.meta.anonymous ? null : n.author || null}
@@ -131,8 +131,7 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
       editable={perms.mayEdit(n)}
       votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite }}
       moveTargets={moveTargets}
-      onSave={(text) => {
-        setNoteText(doc, n.id, text, LOCAL_ORIGIN);
+      onEdited={() => {
         announce(t('list.saved'));
         setFocusTarget({ id: noteElementId(n.id) });
       }}

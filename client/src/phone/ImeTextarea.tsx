@@ -1,11 +1,11 @@
-import { useRef, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import { useRef, type ComponentProps, type KeyboardEvent } from 'react';
 
 /**
  * A textarea for Japanese input: Enter sends, Shift+Enter breaks the line, and an Enter that
  * confirms an IME conversion never sends. Browsers disagree on how they report that Enter
  * (Chrome: isComposing; Safari: compositionend first, then keyCode 229), so all three are checked.
  */
-export function ImeTextarea({ onSubmit, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { onSubmit(): void }) {
+export function ImeTextarea({ onSubmit, ...rest }: ComponentProps<'textarea'> & { onSubmit(): void }) {
   const composing = useRef(false);
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     rest.onKeyDown?.(e);

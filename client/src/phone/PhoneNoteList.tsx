@@ -5,10 +5,8 @@ import {
   ballotOf,
   castVote,
   deleteNotes,
-  LIMITS,
   readVoting,
   retractVote,
-  setNoteText,
   voteCounts,
   votesLeft,
   type BoardView,
@@ -18,7 +16,8 @@ import {
 import { LOCAL_ORIGIN } from '../actions';
 import type { Permissions } from '../board/usePermissions';
 import { useDocValue } from '../agenda/useDocValue';
-import { ImeTextarea } from './ImeTextarea';
+import { PhoneNoteEditor } from './PhoneNoteEditor';
+import { UnsentNotice } from '../editor/UnsentNotice';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
@@ -51,13 +50,13 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
               {inColumn.map((n) => (
                 <NoteItem
                   key={n.id}
+                  doc={doc}
                   note={n}
                   own={n.authorId === userId}
                   editable={perms.mayEdit(n)}
                   showAuthor={!view.meta.anonymous}
                   votes={counts.get(n.id) ?? 0}
                   vote={voting.open && userId ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
-                  onSave={(text) => setNoteText(doc, n.id, text, LOCAL_ORIGIN)}
                   onDelete={() => deleteNotes(doc, [n.id], LOCAL_ORIGIN)}
                   onVote={(up) => userId && (up ? castVote(doc, n.id, userId, LOCAL_ORIGIN) : retractVote(doc, n.id, userId, LOCAL_ORIGIN))}
                 />
@@ -71,37 +70,25 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
 }
 
 interface NoteItemProps {
+  doc: Y.Doc;
   note: Note;
   own: boolean;
   editable: boolean;
   showAuthor: boolean;
   votes: number;
   vote: { mine: number; canAdd: boolean } | null;
-  onSave(text: string): void;
   onDelete(): void;
   onVote(up: boolean): void;
 }
 
-function NoteItem({ note, own, editable, showAuthor, votes, vote, onSave, onDelete, onVote }: NoteItemProps) {
+function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, onDelete, onVote }: NoteItemProps) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const tooLong = editing !== null && editing.length > LIMITS.noteTextMax;
-  const save = () => {
-    if (editing === null || tooLong || !editing.trim()) return;
-    onSave(editing.trim());
-    setEditing(null);
-  };
   return (
     <li className={`ws-note${own ? ' own' : ''}`} style={{ borderLeftColor: note.color }} data-testid="phone-note" data-note-id={note.id}>
-      {editing === null ? (
-        <p className="ws-note-text">{note.text}</p>
-      ) : (
-        <>
-          <ImeTextarea value={editing} onChange={(e) => setEditing(e.target.value)} onSubmit={save} rows={3} aria-label={t('ws.phone.text')} aria-invalid={tooLong} autoFocus />
-          {tooLong && <strong role="alert">{t('ws.phone.tooLong', { max: LIMITS.noteTextMax })}</strong>}
-        </>
-      )}
+      {editing ? <PhoneNoteEditor doc={doc} noteId={note.id} onClose={() => setEditing(false)} /> : <p className="ws-note-text">{note.text}</p>}
+      {!editing && editable && <UnsentNotice noteId={note.id} className="ws-unsent" />}
       <div className="ws-note-meta">
         {own ? <span className="ws-mine">{t('ws.phone.mine')}</span> : showAuthor && note.author ? <span className="muted">{note.author}</span> : null}
         {(votes > 0 || vote) && <span className="ws-count">{t('ws.phone.votes', { count: votes })}</span>}
@@ -119,22 +106,12 @@ function NoteItem({ note, own, editable, showAuthor, votes, vote, onSave, onDele
             )}
           </>
         )}
-        {editable && editing === null && (
-          <button type="button" className="btn ws-tap" onClick={() => setEditing(note.text)} data-testid="phone-edit">
+        {editable && !editing && (
+          <button type="button" className="btn ws-tap" onClick={() => setEditing(true)} data-testid="phone-edit">
             {t('ws.phone.edit')}
           </button>
         )}
-        {editing !== null && (
-          <>
-            <button type="button" className="btn primary ws-tap" onClick={save} disabled={tooLong}>
-              {t('ws.phone.save')}
-            </button>
-            <button type="button" className="btn ws-tap" onClick={() => setEditing(null)}>
-              {t('ws.phone.cancel')}
-            </button>
-          </>
-        )}
-        {editable && editing === null && (
+        {editable && !editing && (
           <button
             type="button"
             className={`btn ws-tap${confirming ? ' danger' : ''}`}
