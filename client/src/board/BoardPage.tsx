@@ -31,6 +31,7 @@ import { VoteBadges } from '../facilitator/VoteBadges';
 import { useFollowFacilitator } from '../facilitator/useFollowFacilitator';
 import { useProjector } from '../facilitator/useProjector';
 import { setBoardLocked } from '../facilitator/api';
+import { GLIDE_SECONDS } from '../grouping/useGlide';
 import { CategoryWhy, dropNotesCommand, GroupingCanvasContext, GroupingRegions, GroupingTools, useCategoryView, useGrouping } from '../grouping';
 import { ListView, LIST_TITLE_ID } from '../list/ListView';
 import { rememberListView, startsAsList } from '../list/preference';
@@ -117,6 +118,29 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       fitted.current = true;
     }
   }, [doc, view, conn.status, size, contentBounds, setViewport]);
+
+  // The whole board changes place when it switches between the worksheet and the category arrangement (anyone's
+  // Auto-group, undo or restore): every screen refits, first taking in both so the notes are seen gliding across.
+  const arranged = !!byCategory;
+  const lastArrangement = useRef({ arranged, bounds: null as ReturnType<typeof contentBounds> });
+  const closeUp = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    const last = lastArrangement.current;
+    const bounds = contentBounds();
+    lastArrangement.current = { arranged, bounds };
+    if (last.arranged === arranged || !fitted.current || !bounds || size.width === 0) return;
+    const area = { width: size.width, height: size.height - TOOLBAR_SPACE };
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (reduced || !last.bounds) {
+      clearTimeout(closeUp.current);
+      setViewport(fitRect(bounds, area));
+      return;
+    }
+    setViewport(fitRect(unionRect([last.bounds, bounds]), area));
+    clearTimeout(closeUp.current);
+    closeUp.current = setTimeout(() => setViewport(fitRect(bounds, area)), GLIDE_SECONDS * 1000 + 400);
+  }, [arranged, contentBounds, size, setViewport]);
+  useEffect(() => () => clearTimeout(closeUp.current), []);
 
   // Drop selection and editing of notes that are gone (deleted here or elsewhere) or no longer editable.
   const noteIds = useMemo(() => new Set(view.notes.map((n) => n.id)), [view.notes]);

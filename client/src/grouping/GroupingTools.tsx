@@ -54,8 +54,11 @@ export function GroupingTools(p: GroupingToolsProps) {
     setTimeout(() => {
       change(() => {
         const r = autoGroupCommand.perform(p.doc);
-        const tray = p.trayOf(r.regions);
-        p.onShow(unionRect([...r.regions, ...(tray ? [tray] : [])]));
+        // Switching to the category arrangement refits every screen (BoardPage); a re-run while arranged only moves the regions.
+        if (p.byCategory) {
+          const tray = p.trayOf(r.regions);
+          p.onShow(unionRect([...r.regions, ...(tray ? [tray] : [])]));
+        }
         const count = r.placed + r.review;
         return r.review > 0 ? t('grouping.groupedReview', { count, review: r.review }) : t('grouping.grouped', { count });
       });
@@ -72,7 +75,7 @@ export function GroupingTools(p: GroupingToolsProps) {
         <button
           type="button"
           className="btn subtle"
-          onClick={() => change(() => (restoreLayoutCommand.perform(p.doc), p.onShow(unionRect([...p.sections])), t('grouping.restored')))}
+          onClick={() => change(() => (restoreLayoutCommand.perform(p.doc), t('grouping.restored')))}
           disabled={!p.canRestore}
           title={t('grouping.restoreHint')}
           data-testid="restore-layout"
@@ -84,12 +87,7 @@ export function GroupingTools(p: GroupingToolsProps) {
           type="button"
           className="btn subtle"
           onClick={() =>
-            change(() => {
-              showCategoriesCommand.perform(p.doc);
-              const tray = p.trayOf(p.regions);
-              p.onShow(unionRect([...p.regions, ...(tray ? [tray] : [])]));
-              return t('grouping.shownCategories');
-            })
+            change(() => (showCategoriesCommand.perform(p.doc), t('grouping.shownCategories')))
           }
           title={t('grouping.showCategoriesHint')}
           data-testid="show-categories"
