@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { decode } from 'fast-png';
 import { boardToPage, createBoard, eventually, openBoard, screenshotPath, useE2e } from './helpers';
+import { connectClient } from '../server/testing/clients';
+import { addNote as writeToDoc, readBoard } from '../shared/board/doc';
 
 const e2e = useE2e();
 
@@ -30,18 +34,23 @@ interface Region {
   h: number;
 }
 
-/** The notes and the category regions in a page's doc, through the read-only test hook. */
-function readDoc(page: Page): Promise<{ notes: DocNote[]; regions: Region[]; original: boolean }> {
+/**
+ * The notes and the category regions in a page's doc, through the read-only test hook. x/y are where the note
+ * is shown: its category place while the board is arranged by category, else its worksheet place.
+ */
+function readDoc(page: Page): Promise<{ notes: DocNote[]; regions: Region[]; arranged: boolean }> {
   return page.evaluate(() => {
     const doc = window.__board!.doc;
     const notes: DocNote[] = [];
+    const arranged = doc.getMap('meta').get('arrangement') === 'categories';
     doc.getMap('notes').forEach((value, id) => {
       const m = value as { get(k: string): unknown };
+      const byCategory = arranged && typeof m.get('categoryX') === 'number';
       notes.push({
         id,
         text: String(m.get('text')),
-        x: Number(m.get('x')),
-        y: Number(m.get('y')),
+        x: Number(m.get(byCategory ? 'categoryX' : 'x')),
+        y: Number(m.get(byCategory ? 'categoryY' : 'y')),
         w: Number(m.get('w')),
         h: Number(m.get('h')),
         sectionId: (m.get('sectionId') as string | null) ?? null,
@@ -51,7 +60,7 @@ function readDoc(page: Page): Promise<{ notes: DocNote[]; regions: Region[]; ori
     });
     const meta = doc.getMap('meta');
     const regions = (meta.get('groupingRegions') as Region[] | undefined) ?? [];
-    return { notes, regions, original: meta.has('originalLayout') };
+    return { notes, regions, arranged };
   });
 }
 
@@ -168,7 +177,8 @@ describe('auto-group on the projected board', () => {
         const note = byText(grouped.notes, n.text);
         expect(note.category, n.text).toBe(n.category);
         expect(regionOf(grouped.regions, note), n.text).toBe(n.category);
-        expect(note.sectionId).toBeNull();
+        // Shown in its category's region, still filed in the column it was written in.
+        expect(note.sectionId).toBe(original[n.text]!.sectionId);
       }
       // The note glided on the facilitator's screen instead of jumping.
       const groupedConsult = byText(grouped.notes, NOTES[0].text);
@@ -216,7 +226,7 @@ describe('auto-group on the projected board', () => {
         (d) => d.regions.length === 0 && NOTES.every((n) => byText(d.notes, n.text).categorySource === null),
       );
       expect(positions(undone.notes)).toEqual(original);
-      expect(undone.original).toBe(false);
+      expect(undone.arranged).toBe(false);
       expect(await inBetween(fac.page, groupedConsult, consult)).toBe(0);
       await eventually(() => drawn(part.page), (d) => d.regions.length === 0);
       await fac.page.emulateMedia({ reducedMotion: 'no-preference' });
@@ -226,14 +236,15 @@ describe('auto-group on the projected board', () => {
       await eventually(() => readDoc(part.page), (d) => d.regions.length === 4);
       await fac.page.getByTestId('autogroup').click();
       await fac.page.getByTestId('restore-layout').click();
-      const restored = await eventually(() => readDoc(part.page), (d) => d.regions.length === 0 && !d.original);
+      const restored = await eventually(() => readDoc(part.page), (d) => !d.arranged);
+      await eventually(() => drawn(part.page), (d) => d.regions.length === 0);
       expect(positions(restored.notes)).toEqual(original);
       for (const n of NOTES) expect(byText(restored.notes, n.text)).toMatchObject({ category: n.category, categorySource: 'auto' });
 
       // 5. The facilitator drags the consultation note into the community region: a manual correction.
       await fac.page.getByTestId('autogroup').click();
-      const again = await eventually(() => readDoc(fac.page), (d) => d.regions.length === 4);
-      await fac.page.waitForTimeout(600); // let the glide finish before grabbing the note
+      const again = await eventually(() => readDoc(fac.page), (d) => d.regions.length === 4 && d.arranged);
+      await fac.page.waitForTimeout(1_300); // let the glide and the refit of the view finish before grabbing the note
       const note = byText(again.notes, NOTES[0].text);
       const community = again.regions.find((r) => r.category === 'community')!;
       await dragNoteInto(fac.page, note, community);
@@ -286,6 +297,163 @@ describe('auto-group on the projected board', () => {
     } finally {
       await fac.context.close();
       await part.context.close();
+    }
+  });
+});
+
+/** Twenty notes of a Tōbetsu-style session, as the three groups wrote them into their columns. */
+const SESSION: { group: string; kind: 'impression' | 'unclear'; text: string }[] = [
+  { group: 'A', kind: 'impression', text: 'ひきこもりの相談窓口がわからない' },
+  { group: 'A', kind: 'impression', text: '断らない相談支援という考え方' },
+  { group: 'A', kind: 'unclear', text: '8050世帯への訪問とアウトリーチ' },
+  { group: 'A', kind: 'impression', text: '地域のサロンで見守り' },
+  { group: 'A', kind: 'unclear', text: '社会福祉法の改正がよくわからない' },
+  { group: 'A', kind: 'impression', text: '就労体験の場がほしい' },
+  { group: 'A', kind: 'unclear', text: '多機関協働の会議は誰が呼びかけるのか' },
+  { group: 'B', kind: 'impression', text: '伴走型支援で長くつながる' },
+  { group: 'B', kind: 'impression', text: '居場所と役割があること' },
+  { group: 'B', kind: 'unclear', text: '民生委員と社協の役割分担' },
+  { group: 'B', kind: 'impression', text: '近所の一人暮らし高齢者の見守り' },
+  { group: 'B', kind: 'unclear', text: '重層的支援体制整備事業の予算' },
+  { group: 'B', kind: 'impression', text: 'ボランティアの担い手が足りない' },
+  { group: 'B', kind: 'unclear', text: '障害のある人の働く場を増やす' },
+  { group: 'C', kind: 'impression', text: '住民同士の支え合い' },
+  { group: 'C', kind: 'impression', text: '困りごとを相談できる窓口がほしい' },
+  { group: 'C', kind: 'unclear', text: '子ども食堂を地域の拠点にする' },
+  { group: 'C', kind: 'impression', text: '空き家を住まいとして活用する' },
+  { group: 'C', kind: 'unclear', text: '不登校の子の家族への支援' },
+  { group: 'C', kind: 'impression', text: 'お祭りで顔見知りになる' },
+];
+
+type Filed = { id: string; text: string; sectionId: string | null; x: number; y: number };
+const filed = (page: Page): Promise<Filed[]> =>
+  page.evaluate(() => {
+    const out: { id: string; text: string; sectionId: string | null; x: number; y: number }[] = [];
+    window.__board!.doc.getMap('notes').forEach((v, id) => {
+      const m = v as { get(k: string): unknown };
+      out.push({ id, text: String(m.get('text')), sectionId: (m.get('sectionId') as string | null) ?? null, x: Number(m.get('x')), y: Number(m.get('y')) });
+    });
+    return out.sort((a, b) => a.text.localeCompare(b.text));
+  });
+
+/** What the stage draws of the category arrangement: the tray (title, count) and each region's title. */
+const drawnArrangement = (page: Page) =>
+  page.evaluate(() => {
+    type Node = { getAttr(k: string): unknown; findOne(sel: string): { text(): string } | undefined };
+    const stage = (window as unknown as { Konva?: { stages: { find(sel: string): Node[] }[] } }).Konva?.stages[0];
+    const tray = stage?.find('.grouping-tray')[0];
+    return {
+      regions: stage?.find('.grouping-region').map((g) => g.findOne('.region-title')?.text() ?? '') ?? [],
+      clusters: stage?.find('.cluster-label').length ?? 0,
+      tray: tray ? { title: tray.findOne('.tray-title')?.text() ?? '', count: Number(tray.findOne('.tray-count')?.text() ?? -1) } : null,
+      sections: stage?.find('.section').length ?? 0,
+    };
+  });
+
+async function phoneOf(link: string, group: string) {
+  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByTestId('join-dialog').waitFor({ timeout: 20_000 });
+  await page.getByTestId('join-name').fill('田中');
+  await page.getByTestId(`join-group-${group}`).check({ force: true });
+  await page.getByTestId('join-ok').click();
+  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
+  return { context, page };
+}
+
+const phoneTexts = (page: Page) => page.locator('[data-testid="phone-note"] .ws-note-text').allTextContents();
+
+describe('grouping is a layout, not a move out of the worksheet', () => {
+  it('keeps all 20 notes in their groups’ columns through Auto-group, undo and back to the original layout; phone and list still list them', async () => {
+    const board = await createBoard(e2e.server.url, { title: '当別町 地域共生社会セミナー', template: 'impressions-unclear', groups: 3 });
+    // The notes arrive over the ordinary sync protocol, as any client writes them.
+    const writer = connectClient(e2e.server.wsUrl, board.boardId, board.facilitatorToken);
+    await writer.synced;
+    const sections = readBoard(writer.doc).sections;
+    const count = new Map<string, number>();
+    SESSION.forEach((n, i) => {
+      const s = sections.find((x) => x.group === n.group && x.kind === n.kind)!;
+      const k = count.get(s.id) ?? 0;
+      count.set(s.id, k + 1);
+      writeToDoc(writer.doc, { text: n.text, x: s.x + 20 + (k % 2) * 176, y: s.y + 80 + Math.floor(k / 2) * 136, sectionId: s.id, authorId: `p${i}`, author: `参加者${i + 1}` }, null, 1_000 + i);
+    });
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
+    const list = await openBoard(e2e.browser, `${board.links.participant}&view=list`, { name: 'リスト' });
+    const phone = await phoneOf(board.links.participant, 'B');
+    const groupB = SESSION.filter((n) => n.group === 'B').map((n) => n.text).sort();
+    try {
+      const before = await eventually(() => filed(fac.page), (d) => d.length === SESSION.length);
+      await eventually(() => phoneTexts(phone.page), (t) => t.length === groupB.length);
+      await fac.page.screenshot({ path: screenshotPath('group-before-facilitator-1280.png') });
+      await projector.page.screenshot({ path: screenshotPath('group-before-projector-1920.png') });
+      await phone.page.screenshot({ path: screenshotPath('group-before-phone-360.png'), fullPage: true });
+
+      await fac.page.getByTestId('autogroup').click();
+      for (const page of [fac.page, projector.page, list.page, phone.page]) await eventually(() => readDoc(page), (d) => d.arranged);
+      // Every note keeps its column and its worksheet place.
+      expect(await filed(projector.page)).toEqual(before);
+      expect(await filed(phone.page)).toEqual(before);
+
+      // The projector draws the category regions and the 要確認 tray, not the empty worksheet frames.
+      const shown = await eventually(() => drawnArrangement(projector.page), (d) => d.regions.length === 4 && d.tray !== null);
+      expect(shown.regions).toEqual(['相談支援', '参加支援', '地域づくりに向けた支援', '未分類']);
+      expect(shown.tray!.title).toBe('要確認');
+      const review = await projector.page.evaluate(() => {
+        const reasons = window.__board!.doc.getMap('meta').get('groupingReasons') as Record<string, { needsReview?: boolean }>;
+        return Object.values(reasons).filter((r) => r.needsReview).length;
+      });
+      expect(shown.tray!.count).toBe(review);
+      expect(shown.sections).toBe(0);
+
+      // Group B's phone still lists all of group B's notes, and the list view files every note in its column.
+      expect((await phoneTexts(phone.page)).sort()).toEqual(groupB);
+      const perSection = await list.page.locator('[data-testid="list-section"]').evaluateAll((els) => els.map((e) => e.querySelectorAll('[data-testid="list-note"]').length));
+      expect(perSection.reduce((a, b) => a + b, 0)).toBe(SESSION.length);
+      expect(await list.page.getByText('欄の外の付箋').count()).toBe(0);
+
+      await projector.page.getByTestId('zoom-fit').click();
+      await fac.page.waitForTimeout(700);
+      await fac.page.screenshot({ path: screenshotPath('group-after-facilitator-1280.png') });
+      await projector.page.screenshot({ path: screenshotPath('group-after-projector-1920.png') });
+      await phone.page.screenshot({ path: screenshotPath('group-after-phone-360.png'), fullPage: true });
+
+      // The whole-board picture shows what the hall sees: the four tinted category regions.
+      await fac.page.getByTestId('export-open').click();
+      const [download] = await Promise.all([fac.page.waitForEvent('download', { timeout: 30_000 }), fac.page.getByTestId('export-png-board').click()]);
+      const img = decode(readFileSync(await download.path()));
+      const regions = (await readDoc(fac.page)).regions;
+      const left = Math.min(...regions.map((r) => r.x)) - 504;
+      const top = Math.min(...regions.map((r) => r.y));
+      const tints: Record<string, number[]> = { consultation: [0xe8, 0xf0, 0xfc], participation: [0xe6, 0xf4, 0xea], community: [0xfd, 0xf0, 0xe3], unsorted: [0xf1, 0xf3, 0xf4] };
+      for (const r of regions) {
+        const px = Math.floor((r.x + 6 - (left - 40)) * 2);
+        const py = Math.floor((r.y + r.h - 6 - (top - 40)) * 2);
+        const i = (py * img.width + px) * img.channels;
+        const rgb = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+        expect(rgb.every((v, k) => Math.abs(v - tints[r.category]![k]!) <= 4), `${r.category} region in the PNG at ${px},${py}: ${rgb}`).toBe(true);
+      }
+      await fac.page.getByTestId('export-close').click();
+
+      // One undo: the worksheet again, every note still in its column.
+      await fac.page.getByRole('button', { name: '元に戻す', exact: true }).click();
+      await eventually(() => readDoc(phone.page), (d) => !d.arranged && d.regions.length === 0);
+      expect(await filed(phone.page)).toEqual(before);
+      expect((await phoneTexts(phone.page)).sort()).toEqual(groupB);
+
+      // Grouped again, then "back to the original layout": the same.
+      await fac.page.getByTestId('autogroup').click();
+      await eventually(() => readDoc(projector.page), (d) => d.arranged);
+      await fac.page.getByTestId('restore-layout').click();
+      await eventually(() => readDoc(projector.page), (d) => !d.arranged);
+      expect(await filed(projector.page)).toEqual(before);
+      await eventually(() => drawnArrangement(projector.page), (d) => d.regions.length === 0 && d.sections > 0);
+      expect((await phoneTexts(phone.page)).sort()).toEqual(groupB);
+    } finally {
+      writer.destroy();
+      for (const b of [fac, projector, list]) await b.context.close();
+      await phone.context.close();
     }
   });
 });

@@ -202,6 +202,30 @@ export function moveNotes(doc: Y.Doc, moves: readonly NoteMove[], origin: unknow
   }, origin);
 }
 
+export interface CategoryPlace {
+  id: string;
+  /** Top-left in the category arrangement; null puts the note back in the 要確認 tray. */
+  at: { x: number; y: number } | null;
+}
+
+/** Positions in the category arrangement only: the worksheet position and the column stay as they are. */
+export function placeNotesByCategory(doc: Y.Doc, places: readonly CategoryPlace[], origin: unknown = null): void {
+  doc.transact(() => {
+    for (const p of places) {
+      const m = noteMap(doc, p.id);
+      if (!m) continue;
+      if (p.at === null) {
+        if (m.has('categoryX')) m.delete('categoryX');
+        if (m.has('categoryY')) m.delete('categoryY');
+        continue;
+      }
+      if (!Number.isFinite(p.at.x) || !Number.isFinite(p.at.y)) continue;
+      if (m.get('categoryX') !== p.at.x) m.set('categoryX', p.at.x);
+      if (m.get('categoryY') !== p.at.y) m.set('categoryY', p.at.y);
+    }
+  }, origin);
+}
+
 export function setNoteColor(doc: Y.Doc, ids: readonly string[], color: string, origin: unknown = null): void {
   if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new NoteInputError('color: must be #rrggbb');
   doc.transact(() => {

@@ -36,6 +36,12 @@ export const NoteSchema = z.object({
   createdAt: z.number().int().nonnegative(),
   category: CategoryIdSchema,
   categorySource: CategorySourceSchema.optional(),
+  /**
+   * Where the note sits while the board is arranged by category (Auto-group). Kept apart from x/y so the
+   * worksheet arrangement, and the note's column (sectionId), survive grouping; absent = in the 要確認 tray.
+   */
+  categoryX: coord.optional(),
+  categoryY: coord.optional(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 

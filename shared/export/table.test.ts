@@ -58,12 +58,12 @@ describe('付箋記入記録 table', () => {
     expect(table.rows.find((r) => r.noteId === n2)).toMatchObject({ votes: 1, clusterLabel: '' });
   });
 
-  it('keeps the group and column a note was written in after auto-grouping moved it out of the worksheet', () => {
+  it('keeps the group and column a note was written in after auto-grouping', () => {
     const doc = hostileBoard({ texts: ['伴走型支援', '居場所づくり'] });
     const before = buildNoteTable(readBoard(doc), readExportExtras(doc));
     applyAutoGroup(doc, planAutoGroup(doc));
     const view = readBoard(doc);
-    expect(view.notes.every((n) => n.sectionId === null)).toBe(true);
+    expect(view.notes.every((n) => n.sectionId !== null)).toBe(true);
     const after = buildNoteTable(view, readExportExtras(doc));
     const where = (t: typeof before) => t.rows.map((r) => [r.noteId, r.group, r.sectionTitle]).sort();
     expect(where(after)).toEqual(where(before));

@@ -22,6 +22,7 @@ export {
   applyAutoGroup,
   planAutoGroup,
   restoreOriginalLayout,
+  showCategoryArrangement,
   readGroupingRegions,
   readGroupingReasons,
   META_KEYS,
@@ -29,3 +30,17 @@ export {
   type GroupingReason,
   type OriginalLayout,
 } from './apply';
+export {
+  arrangeByCategory,
+  categoryViewOf,
+  needsReview,
+  readArrangedByCategory,
+  readTrayOrigin,
+  ARRANGEMENT_KEYS,
+  BY_CATEGORY,
+  REVIEW_BELOW,
+  TRAY,
+  TRAY_WIDTH,
+  type CategoryView,
+  type TrayRect,
+} from './arrangement';

@@ -4,10 +4,12 @@ import {
   deleteNotes,
   moveNotes,
   NOTE_SIZE,
+  placeNotesByCategory,
   sectionAt,
   setNoteColor,
   noteText,
   spliceNoteText,
+  type Note,
   type NoteMove,
   type Section,
   type TextSplice,
@@ -22,6 +24,33 @@ export interface AddNoteArgs {
   sections: readonly Section[];
   author: string;
   authorId: string;
+  /**
+   * The board is arranged by category: the point is a category place, and the note is filed in the worksheet in
+   * `worksheetColumn` (the writer's group's column), at a free spot, or else where the point is.
+   */
+  byCategory?: { worksheetColumn: Section | null; notes: readonly Pick<Note, 'x' | 'y' | 'w' | 'h' | 'sectionId'>[] };
+}
+
+const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Top-left of a note-sized spot in the section that no note covers, row by row below its title; the first
+ * spot when the column is full (the note then sits on top, as on paper).
+ */
+export function freeSpotIn(section: Section, notes: readonly Pick<Note, 'x' | 'y' | 'w' | 'h'>[]): { x: number; y: number } {
+  const pad = 20;
+  const top = section.y + 80;
+  const step = { x: NOTE_SIZE.w + 16, y: NOTE_SIZE.h + 16 };
+  const cols = Math.max(1, Math.floor((section.w - 2 * pad + 16) / step.x));
+  const rows = Math.max(1, Math.floor((section.y + section.h - top - pad + 16) / step.y));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const spot = { x: section.x + pad + c * step.x, y: top + r * step.y, w: NOTE_SIZE.w, h: NOTE_SIZE.h };
+      if (!notes.some((n) => overlaps(spot, n))) return { x: spot.x, y: spot.y };
+    }
+  }
+  return { x: section.x + pad, y: top };
 }
 
 /** Centres a new note on the point and files it in the section under that point. */
@@ -30,12 +59,15 @@ export const addNoteCommand: Command<AddNoteArgs, string> = {
   perform(doc, a) {
     const x = Math.round(a.x - NOTE_SIZE.w / 2);
     const y = Math.round(a.y - NOTE_SIZE.h / 2);
-    const section = sectionAt(a.sections, a.x, a.y);
-    return addNote(
-      doc,
-      { text: '', x, y, color: a.color, sectionId: section?.id ?? null, author: a.author, authorId: a.authorId },
-      LOCAL_ORIGIN,
-    );
+    const column = a.byCategory?.worksheetColumn ?? null;
+    const section = column ?? sectionAt(a.sections, a.x, a.y);
+    const at = column && a.byCategory ? freeSpotIn(column, a.byCategory.notes.filter((n) => n.sectionId === column.id)) : { x, y };
+    let id = '';
+    doc.transact(() => {
+      id = addNote(doc, { text: '', ...at, color: a.color, sectionId: section?.id ?? null, author: a.author, authorId: a.authorId }, LOCAL_ORIGIN);
+      if (a.byCategory) placeNotesByCategory(doc, [{ id, at: { x, y } }], LOCAL_ORIGIN);
+    }, LOCAL_ORIGIN);
+    return id;
   },
 };
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canFacilitate, DEFAULT_CATEGORIES, notesOf, sectionsOf, type Presence } from '../../../shared/board';
+import { canFacilitate, DEFAULT_CATEGORIES, notesOf, readBoard, sectionsOf, SUMMARY_KIND, type Presence } from '../../../shared/board';
+import { arrangeByCategory, readTrayOrigin } from '../../../shared/grouping/arrangement';
 import { addNoteCommand, colorNotesCommand, deleteNotesCommand } from '../actions';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { noteFontSize } from '../canvas/style';
@@ -30,7 +31,8 @@ import { VoteBadges } from '../facilitator/VoteBadges';
 import { useFollowFacilitator } from '../facilitator/useFollowFacilitator';
 import { useProjector } from '../facilitator/useProjector';
 import { setBoardLocked } from '../facilitator/api';
-import { CategoryWhy, dropNotesCommand, GroupingCanvasContext, GroupingRegions, GroupingTools, useGrouping } from '../grouping';
+import { GLIDE_SECONDS } from '../grouping/useGlide';
+import { CategoryWhy, dropNotesCommand, GroupingCanvasContext, GroupingRegions, GroupingTools, useCategoryView, useGrouping } from '../grouping';
 import { ListView, LIST_TITLE_ID } from '../list/ListView';
 import { rememberListView, startsAsList } from '../list/preference';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -62,6 +64,9 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   );
   const presence = usePresence(conn.awareness, user);
 
+  // What the canvas shows: the worksheet, or the same notes arranged by category (their columns unchanged).
+  const byCategory = useCategoryView(view, grouping);
+  const shown = byCategory?.view ?? view;
   const perms = usePermissions(doc, view, role, userId);
   const canEdit = perms.canWrite;
   const facilitator = role !== null && canFacilitate(role);
@@ -95,7 +100,10 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     }
   }, [focusList, listView, view]);
 
-  const contentBounds = useCallback(() => unionRect([...view.notes, ...view.sections]), [view.notes, view.sections]);
+  const contentBounds = useCallback(
+    () => unionRect([...shown.notes, ...shown.sections, ...(byCategory ? [...byCategory.regions, byCategory.tray] : [])]),
+    [shown.notes, shown.sections, byCategory],
+  );
   const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [setViewport, contentBounds, size]);
 
   // Fit once, when the board's content first shows; a board that synced empty keeps the default view.
@@ -111,10 +119,33 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     }
   }, [doc, view, conn.status, size, contentBounds, setViewport]);
 
+  // The whole board changes place when it switches between the worksheet and the category arrangement (anyone's
+  // Auto-group, undo or restore): every screen refits, first taking in both so the notes are seen gliding across.
+  const arranged = !!byCategory;
+  const lastArrangement = useRef({ arranged, bounds: null as ReturnType<typeof contentBounds> });
+  const closeUp = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    const last = lastArrangement.current;
+    const bounds = contentBounds();
+    lastArrangement.current = { arranged, bounds };
+    if (last.arranged === arranged || !fitted.current || !bounds || size.width === 0) return;
+    const area = { width: size.width, height: size.height - TOOLBAR_SPACE };
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (reduced || !last.bounds) {
+      clearTimeout(closeUp.current);
+      setViewport(fitRect(bounds, area));
+      return;
+    }
+    setViewport(fitRect(unionRect([last.bounds, bounds]), area));
+    clearTimeout(closeUp.current);
+    closeUp.current = setTimeout(() => setViewport(fitRect(bounds, area)), GLIDE_SECONDS * 1000 + 400);
+  }, [arranged, contentBounds, size, setViewport]);
+  useEffect(() => () => clearTimeout(closeUp.current), []);
+
   // Drop selection and editing of notes that are gone (deleted here or elsewhere) or no longer editable.
   const noteIds = useMemo(() => new Set(view.notes.map((n) => n.id)), [view.notes]);
   const liveSelection = useMemo(() => new Set([...selection].filter((id) => noteIds.has(id))), [selection, noteIds]);
-  const editingNote = editingId ? view.notes.find((n) => n.id === editingId) : undefined;
+  const editingNote = editingId ? shown.notes.find((n) => n.id === editingId) : undefined;
   const editing = editingNote && perms.mayEdit(editingNote) ? editingNote : null;
   const editableSelection = useMemo(() => view.notes.filter((n) => liveSelection.has(n.id) && perms.mayEdit(n)).map((n) => n.id), [view.notes, liveSelection, perms]);
   const editIfAllowed = (id: string) => {
@@ -125,16 +156,26 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const addAt = useCallback(
     (p: Point) => {
       if (!doc || !canEdit || !userId) return;
-      const id = addNoteCommand.perform(doc, { x: p.x, y: p.y, color, sections: view.sections, author: view.meta.anonymous ? '' : name, authorId: userId });
+      // Arranged by category, a new note still belongs to the writer's group's column on the worksheet.
+      const column = group ? (view.sections.find((s) => s.group === group && s.kind !== SUMMARY_KIND) ?? null) : null;
+      const id = addNoteCommand.perform(doc, {
+        x: p.x,
+        y: p.y,
+        color,
+        sections: view.sections,
+        author: view.meta.anonymous ? '' : name,
+        authorId: userId,
+        ...(byCategory ? { byCategory: { worksheetColumn: column, notes: view.notes } } : {}),
+      });
       setSelection(new Set([id]));
       setEditingId(id);
     },
-    [doc, canEdit, userId, color, view.sections, view.meta.anonymous, name],
+    [doc, canEdit, userId, color, view.sections, view.notes, view.meta.anonymous, name, group, byCategory],
   );
   const addInView = () => {
     const c = toBoard(viewportStore.get(), { x: size.width / 2, y: size.height / 2 });
     // Successive clicks fan out a little instead of stacking notes exactly on top of each other.
-    const k = view.notes.length % 6;
+    const k = shown.notes.length % 6;
     addAt({ x: c.x + k * 18, y: c.y + k * 18 });
   };
   const deleteSelected = () => {
@@ -168,8 +209,8 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       if (!onCanvas || !doc) return;
       if (movable && liveSelection.size > 0) {
         // One write per key press, filed like a drop (section, and the facilitator's category regions).
-        const moves = nudgeMoves(selectedPositions(doc, liveSelection), liveSelection, dx, dy, big);
-        dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] });
+        const moves = nudgeMoves(selectedPositions(doc, liveSelection, byCategory ? shown.notes : null), liveSelection, dx, dy, big);
+        dropNotesCommand.perform(doc, drop(moves));
       } else {
         const step = big ? PAN_STEP_BIG : PAN_STEP;
         follow.userSetViewport((vp) => panBy(vp, -dx * step, -dy * step));
@@ -178,6 +219,14 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   });
 
   const sizes = useMemo(() => new Map(view.notes.map((n) => [n.id, { w: n.w, h: n.h }])), [view.notes]);
+  // A drop files a note in a worksheet column, or — arranged by category — places it there (the facilitator's drop also re-categorises).
+  const drop = (moves: readonly { id: string; x: number; y: number }[]) => ({
+    moves,
+    sizes,
+    sections: view.sections,
+    regions: facilitator && byCategory ? byCategory.regions : [],
+    ...(byCategory ? { byCategory: { tray: byCategory.tray } } : {}),
+  });
   const labels = useMemo(
     () => ({
       placeholder: canEdit ? t('note.placeholder') : '',
@@ -254,7 +303,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
               {doc && size.width > 0 && (
                 <GroupingCanvasContext value={grouping.api}>
                   <BoardCanvas
-                    view={view}
+                    view={shown}
                     size={size}
                     viewport={viewport}
                     setViewport={follow.userSetViewport}
@@ -268,8 +317,8 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                     onEdit={editIfAllowed}
                     onCursor={presence.setCursor}
                     onDragLive={presence.setDragging}
-                    onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] })}
-                    underlay={<GroupingRegions regions={grouping.regions} />}
+                    onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, drop(moves))}
+                    underlay={byCategory && <GroupingRegions regions={byCategory.regions} tray={{ rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') }} />}
                   />
                 </GroupingCanvasContext>
               )}
@@ -310,9 +359,11 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                 selection={liveSelection}
                 regions={grouping.regions}
                 canRestore={grouping.canRestore}
+                byCategory={!!byCategory}
                 stopCapturing={undo.stopCapturing}
                 onShow={(bounds) => follow.userSetViewport(fitRect(bounds, { width: size.width, height: size.height - TOOLBAR_SPACE }))}
                 sections={view.sections}
+                trayOf={(regions) => arrangeByCategory(readBoard(doc), regions, readTrayOrigin(doc)).tray}
               />
             )}
           </Toolbar>
@@ -321,8 +372,8 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           {(viewport) => (
             <>
               <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => setHelpOpen(true)} />
-              {doc && <VoteBadges doc={doc} notes={view.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
-              <CategoryWhy why={grouping.why} notes={view.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
+              {doc && <VoteBadges doc={doc} notes={shown.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
+              <CategoryWhy why={grouping.why} notes={shown.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
             </>
           )}
         </AtViewport>

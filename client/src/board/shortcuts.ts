@@ -70,11 +70,17 @@ export function shortcutFor(e: KeyInput): ShortcutAction | null {
  * frame, so a held arrow key (or a slow laptop) sends presses faster than that: each press must start
  * from where the previous one put the note, or it writes the old position back and that move is lost.
  */
-export function selectedPositions(doc: Y.Doc, ids: ReadonlySet<string>): Pick<Note, 'id' | 'x' | 'y'>[] {
+export function selectedPositions(doc: Y.Doc, ids: ReadonlySet<string>, byCategory: readonly Pick<Note, 'id' | 'x' | 'y'>[] | null = null): Pick<Note, 'id' | 'x' | 'y'>[] {
   const notes = notesOf(doc);
+  // Arranged by category, a note's place is categoryX/Y; one still in the tray has only the place drawn for it.
+  const drawn = new Map((byCategory ?? []).map((n) => [n.id, n]));
   return [...ids].flatMap((id) => {
     const r = readNote(id, notes.get(id));
-    return r.ok ? [{ id, x: r.note.x, y: r.note.y }] : [];
+    if (!r.ok) return [];
+    if (!byCategory) return [{ id, x: r.note.x, y: r.note.y }];
+    if (r.note.categoryX !== undefined && r.note.categoryY !== undefined) return [{ id, x: r.note.categoryX, y: r.note.categoryY }];
+    const d = drawn.get(id);
+    return d ? [{ id, x: d.x, y: d.y }] : [];
   });
 }
 

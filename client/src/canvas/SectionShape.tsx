@@ -7,7 +7,7 @@ import { FONT_FAMILY } from './style';
 export const SectionShape = memo(function SectionShape({ section }: { section: Section }) {
   const summary = section.kind === SUMMARY_KIND;
   return (
-    <Group x={section.x} y={section.y} listening={false}>
+    <Group x={section.x} y={section.y} listening={false} name="section">
       <Rect
         width={section.w}
         height={section.h}

@@ -2,6 +2,7 @@ import { jsPDF } from 'jspdf';
 import type { BoardView } from '../../../shared/board/doc';
 import { NO_EXTRAS, type ExportExtras } from '../../../shared/export/extras';
 import { buildNoteTable, formatJst, groupLabel, summarize, type TableSummary } from '../../../shared/export/table';
+import type { CategoryView } from '../../../shared/grouping/arrangement';
 import { groupsOf } from './picture';
 import { PICTURE_FONT, releaseCanvas, renderPicture, type Picture } from './png';
 
@@ -17,6 +18,8 @@ export interface PdfOptions {
   extras?: ExportExtras;
   /** e.g. the snapshot's name, shown under the title. */
   subtitle?: string;
+  /** The board arranged by category (once it was auto-grouped): one more page after the groups'. */
+  byCategory?: CategoryView | null;
   now?: number;
 }
 
@@ -107,8 +110,13 @@ export async function renderPdf(view: BoardView, opts: PdfOptions = {}): Promise
   const pages: { heading: string; scope: Parameters<typeof renderPicture>[1] }[] = groups.length
     ? groups.map((g) => ({ heading: `${groupLabel(g)}（付箋 ${summary.byGroup.find((x) => x.group === g)?.count ?? 0} 枚）`, scope: { kind: 'group', group: g } }))
     : [{ heading: 'ボード全体', scope: { kind: 'board' } }];
+  const cv = opts.byCategory;
+  if (cv) {
+    const review = cv.tray.noteIds.length;
+    pages.push({ heading: `三つの支援による分類（付箋 ${cv.view.notes.length} 枚${review ? `・要確認 ${review} 枚` : ''}）`, scope: { kind: 'categories' } });
+  }
   for (const page of pages) {
-    const pic = await renderPicture(view, page.scope, { pixelRatio: GROUP_PIXEL_RATIO }).catch(() => null);
+    const pic = await renderPicture(view, page.scope, { pixelRatio: GROUP_PIXEL_RATIO, byCategory: cv ?? null }).catch(() => null);
     if (!pic) continue;
     pdf.addPage('a3', 'landscape');
     pdf.addImage(jpeg(headingStrip(page.heading)), 'JPEG', MARGIN, MARGIN, PAGE.w - 2 * MARGIN, 12, undefined, 'FAST');

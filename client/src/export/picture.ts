@@ -1,15 +1,22 @@
 import type { BoardView } from '../../../shared/board/doc';
 import type { Note, Section } from '../../../shared/board/schema';
+import type { RegionRect } from '../../../shared/grouping/layout';
+import type { CategoryView, TrayRect } from '../../../shared/grouping/arrangement';
 import { unionRect, type Rect } from '../canvas/viewport';
 
-/** What a picture shows: the whole board, one group (its まとめ and columns), or one section. */
-export type PictureScope = { kind: 'board' } | { kind: 'group'; group: string } | { kind: 'section'; sectionId: string };
+/**
+ * What a picture shows: the whole board, one group (its まとめ and columns), or one section — always the
+ * worksheet — or the board arranged by category (regions, clusters, the 要確認 tray).
+ */
+export type PictureScope = { kind: 'board' } | { kind: 'group'; group: string } | { kind: 'section'; sectionId: string } | { kind: 'categories' };
 
 export interface PicturePlan {
   /** The board area drawn, in board units, margin included; whole numbers so pixel sizes are exact. */
   bounds: Rect;
   sections: Section[];
   notes: Note[];
+  /** Set for the category arrangement: the regions and the tray, drawn under the notes. */
+  categories?: { regions: RegionRect[]; tray: TrayRect };
 }
 
 /** White space around the content, in board units. */
@@ -30,7 +37,7 @@ function grow(r: Rect, margin: number): Rect {
 }
 
 /** The area of the scope: its sections, stretched to hold the notes filed in them. Null when the scope has nothing. */
-function scopeArea(view: BoardView, scope: PictureScope): Rect | null {
+function scopeArea(view: BoardView, scope: Exclude<PictureScope, { kind: 'categories' }>): Rect | null {
   if (scope.kind === 'board') return unionRect([...view.sections, ...view.notes]);
   const own = view.sections.filter((s) => (scope.kind === 'group' ? s.group === scope.group : s.id === scope.sectionId));
   const ids = new Set(own.map((s) => s.id));
@@ -38,7 +45,14 @@ function scopeArea(view: BoardView, scope: PictureScope): Rect | null {
 }
 
 /** Everything that lies in the scope's area, as it lies there: a picture shows what people see on the board. */
-export function planPicture(view: BoardView, scope: PictureScope): PicturePlan | null {
+export function planPicture(view: BoardView, scope: PictureScope, byCategory: CategoryView | null = null): PicturePlan | null {
+  if (scope.kind === 'categories') {
+    if (!byCategory) return null;
+    const { regions, tray } = byCategory;
+    const area = unionRect([...regions, ...(tray.noteIds.length ? [tray] : []), ...byCategory.view.notes]);
+    if (!area) return null;
+    return { bounds: grow(area, PICTURE_MARGIN), sections: [], notes: byCategory.view.notes, categories: { regions, tray } };
+  }
   const area = scopeArea(view, scope);
   if (!area) return null;
   return {

@@ -4,6 +4,9 @@ import type { Note, Section } from '../../../shared/board/schema';
 import { SUMMARY_KIND } from '../../../shared/board/templates';
 import { categoryLabel } from '../../../shared/export/table';
 import { NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../canvas/style';
+import type { RegionRect } from '../../../shared/grouping/layout';
+import type { CategoryView, TrayRect } from '../../../shared/grouping/arrangement';
+import { categoryStyle, regionTitle } from '../grouping/categories';
 import { fitPixelRatio, planPicture, type PictureScope } from './picture';
 
 /** Japanese fonts first, so kanji and kana are drawn by a font made for them wherever the picture is made. */
@@ -13,7 +16,7 @@ export const PICTURE_FONT = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans"
  * board at 2×, since it is many groups wide and printed on one sheet all the same — it stays above 300 dpi
  * on A3 while the browser has less than half the pixels to encode.
  */
-export const PRINT_PIXEL_RATIO = { board: 2, group: 3, section: 3 } as const;
+export const PRINT_PIXEL_RATIO = { board: 2, group: 3, section: 3, categories: 2 } as const;
 
 export interface Picture {
   canvas: HTMLCanvasElement;
@@ -74,6 +77,32 @@ function noteNode(n: Note, anonymous: boolean): Konva.Group {
   return g;
 }
 
+/** Same panel, titles and cluster frames as the live board's GroupingRegions. */
+function regionNode(r: RegionRect): Konva.Group {
+  const style = categoryStyle(r.category);
+  const title = regionTitle(r.category, r.labels);
+  const g = new Konva.Group({ x: r.x, y: r.y, name: 'grouping-region' });
+  g.add(new Konva.Rect({ width: r.w, height: r.h, fill: style.tint, stroke: style.strong, strokeWidth: 2, cornerRadius: 16 }));
+  g.add(new Konva.Text({ name: 'region-title', x: 20, y: 8, width: r.w - 80, text: title.ja, fontFamily: PICTURE_FONT, fontSize: 20, fontStyle: 'bold', fill: style.strong, wrap: 'none', ellipsis: true }));
+  g.add(new Konva.Text({ x: 20, y: 33, width: r.w - 80, text: title.en, fontFamily: PICTURE_FONT, fontSize: 13, fill: style.strong, wrap: 'none', ellipsis: true }));
+  g.add(new Konva.Text({ x: r.w - 64, y: 10, width: 44, align: 'right', text: String(r.count), fontFamily: PICTURE_FONT, fontSize: 18, fontStyle: 'bold', fill: style.strong }));
+  for (const c of r.clusters ?? []) {
+    const cg = new Konva.Group({ x: c.x - r.x, y: c.y - r.y, name: 'grouping-cluster' });
+    cg.add(new Konva.Rect({ width: c.w, height: c.h, stroke: style.strong, strokeWidth: 1, dash: [6, 4], cornerRadius: 10, fill: 'rgba(255,255,255,0.55)' }));
+    cg.add(new Konva.Text({ name: 'cluster-label', x: 12, y: 7, width: c.w - 24, text: c.label, fontFamily: PICTURE_FONT, fontSize: 13, fontStyle: 'bold', fill: style.strong, wrap: 'none', ellipsis: true }));
+    g.add(cg);
+  }
+  return g;
+}
+
+function trayNode(t: TrayRect, title: string): Konva.Group {
+  const g = new Konva.Group({ x: t.x, y: t.y, name: 'grouping-tray' });
+  g.add(new Konva.Rect({ width: t.w, height: t.h, fill: '#fff8e1', stroke: '#8a5a00', strokeWidth: 2, dash: [10, 6], cornerRadius: 16 }));
+  g.add(new Konva.Text({ name: 'tray-title', x: 20, y: 8, width: t.w - 80, text: title, fontFamily: PICTURE_FONT, fontSize: 20, fontStyle: 'bold', fill: '#8a5a00', wrap: 'none', ellipsis: true }));
+  g.add(new Konva.Text({ x: t.w - 64, y: 10, width: 44, align: 'right', text: String(t.noteIds.length), fontFamily: PICTURE_FONT, fontSize: 18, fontStyle: 'bold', fill: '#8a5a00' }));
+  return g;
+}
+
 /** Waits for the Japanese fonts, so the first picture is not drawn in a fallback font. */
 async function fontsReady(): Promise<void> {
   try {
@@ -87,8 +116,16 @@ async function fontsReady(): Promise<void> {
  * Draws the board (or one group or section) on an offscreen canvas, independent of the live stage and
  * its viewport: a detached Konva tree exported at `pixelRatio` (print resolution by default).
  */
-export async function renderPicture(view: BoardView, scope: PictureScope, opts: { pixelRatio?: number } = {}): Promise<Picture> {
-  const plan = planPicture(view, scope);
+export interface PictureOptions {
+  pixelRatio?: number;
+  /** The board arranged by category, for the 'categories' scope. */
+  byCategory?: CategoryView | null;
+  /** The tray's title in the language of the export. */
+  trayTitle?: string;
+}
+
+export async function renderPicture(view: BoardView, scope: PictureScope, opts: PictureOptions = {}): Promise<Picture> {
+  const plan = planPicture(view, scope, opts.byCategory ?? null);
   if (!plan) throw new EmptyPictureError('there is nothing to draw here');
   await fontsReady();
   const { bounds } = plan;
@@ -97,6 +134,10 @@ export async function renderPicture(view: BoardView, scope: PictureScope, opts: 
   try {
     root.add(new Konva.Rect({ x: bounds.x, y: bounds.y, width: bounds.w, height: bounds.h, fill: '#ffffff' }));
     for (const s of plan.sections) root.add(sectionNode(s));
+    if (plan.categories) {
+      if (plan.categories.tray.noteIds.length > 0) root.add(trayNode(plan.categories.tray, opts.trayTitle ?? '要確認'));
+      for (const r of plan.categories.regions) root.add(regionNode(r));
+    }
     for (const n of plan.notes) root.add(noteNode(n, view.meta.anonymous));
     const canvas = root.toCanvas({ x: bounds.x, y: bounds.y, width: bounds.w, height: bounds.h, pixelRatio });
     return { canvas, width: canvas.width, height: canvas.height, pixelRatio, bounds };
@@ -129,7 +170,7 @@ export const releaseCanvas = (canvas: HTMLCanvasElement): void => {
 };
 
 /** A PNG of the board, one group or one section, at print resolution. */
-export async function renderPng(view: BoardView, scope: PictureScope, opts: { pixelRatio?: number } = {}): Promise<Omit<Picture, 'canvas'> & { blob: Blob }> {
+export async function renderPng(view: BoardView, scope: PictureScope, opts: PictureOptions = {}): Promise<Omit<Picture, 'canvas'> & { blob: Blob }> {
   const { canvas, ...picture } = await renderPicture(view, scope, opts);
   try {
     return { ...picture, blob: await canvasBlob(canvas) };

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { BoardView } from '../../../shared/board/doc';
 import { readExportExtras } from '../../../shared/export/extras';
+import { categoryViewOf, readArrangedByCategory } from '../../../shared/grouping/arrangement';
 import { exportFileName } from '../../../shared/export/filename';
 import { downloadBlob } from './download';
 import { EmptyPictureError, renderPng } from './png';
 import { renderPdf } from './pdf';
+import '../grouping/strings';
 import type { PictureScope } from './picture';
 
 export interface ExportStatus {
@@ -35,9 +37,18 @@ export function usePictureExport(view: BoardView, doc: Y.Doc | null) {
     [t],
   );
 
+  // The whole board as everyone sees it now: the worksheet, or the category arrangement while it is shown.
   const png = (scope: PictureScope, label: string) =>
-    run(async () => ({ blob: (await renderPng(view, scope)).blob, fileName: exportFileName(view.meta.title, 'png', label) }));
-  const pdf = () => run(async () => ({ blob: await renderPdf(view, { extras: doc ? readExportExtras(doc) : undefined }), fileName: exportFileName(view.meta.title, 'pdf') }));
+    run(async () => {
+      const byCategory = doc ? categoryViewOf(doc, view) : null;
+      const asShown: PictureScope = scope.kind === 'board' && byCategory && doc && readArrangedByCategory(doc) ? { kind: 'categories' } : scope;
+      return { blob: (await renderPng(view, asShown, { byCategory, trayTitle: t('grouping.tray.title') })).blob, fileName: exportFileName(view.meta.title, 'png', label) };
+    });
+  const pdf = () =>
+    run(async () => ({
+      blob: await renderPdf(view, { extras: doc ? readExportExtras(doc) : undefined, byCategory: doc ? categoryViewOf(doc, view) : null }),
+      fileName: exportFileName(view.meta.title, 'pdf'),
+    }));
 
   return { status, setStatus, png, pdf };
 }

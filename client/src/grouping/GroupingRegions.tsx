@@ -1,6 +1,8 @@
 import { memo } from 'react';
+import './strings';
 import { Group, Layer, Rect, Text } from 'react-konva';
 import type { ClusterRect, RegionRect } from '../../../shared/grouping';
+import type { TrayRect } from '../../../shared/grouping/arrangement';
 import { FONT_FAMILY } from '../canvas/style';
 import { categoryStyle, regionTitle } from './categories';
 
@@ -9,16 +11,29 @@ import { categoryStyle, regionTitle } from './categories';
  * Japanese title and English subtitle, and a dashed frame with a label per topic cluster.
  * Not hit-testable: a click on a region counts as empty canvas, like a section.
  */
-export const GroupingRegions = memo(function GroupingRegions({ regions }: { regions: readonly RegionRect[] }) {
+export const GroupingRegions = memo(function GroupingRegions({ regions, tray }: { regions: readonly RegionRect[]; tray?: { rect: TrayRect; title: string; hint: string } | null }) {
   if (regions.length === 0) return null;
   return (
     <Layer listening={false} name="grouping-regions">
+      {tray && <Tray {...tray} />}
       {regions.map((r) => (
         <Region key={r.category} region={r} />
       ))}
     </Layer>
   );
 });
+
+/** The 要確認 tray: notes whose category the facilitator should confirm, and notes written since the last Auto-group. */
+export function Tray({ rect: r, title, hint }: { rect: TrayRect; title: string; hint: string }) {
+  return (
+    <Group x={r.x} y={r.y} name="grouping-tray">
+      <Rect width={r.w} height={r.h} fill="#fff8e1" stroke="#8a5a00" strokeWidth={2} dash={[10, 6]} cornerRadius={16} perfectDrawEnabled={false} />
+      <Text name="tray-title" x={20} y={8} width={r.w - 80} text={title} fontFamily={FONT_FAMILY} fontSize={20} fontStyle="bold" fill="#8a5a00" wrap="none" ellipsis />
+      <Text x={20} y={33} width={r.w - 40} text={hint} fontFamily={FONT_FAMILY} fontSize={13} fill="#6b4600" wrap="none" ellipsis />
+      <Text name="tray-count" x={r.w - 64} y={10} width={44} align="right" text={String(r.noteIds.length)} fontFamily={FONT_FAMILY} fontSize={18} fontStyle="bold" fill="#8a5a00" />
+    </Group>
+  );
+}
 
 function Region({ region: r }: { region: RegionRect }) {
   const style = categoryStyle(r.category);

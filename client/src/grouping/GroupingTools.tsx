@@ -5,7 +5,7 @@ import type { Note } from '../../../shared/board';
 import { defaultModel, type RegionRect } from '../../../shared/grouping';
 import { unionRect, type Rect } from '../canvas/viewport';
 import { DEFAULT_CATEGORY_IDS, isDefaultCategory, regionTitle } from './categories';
-import { autoGroupCommand, restoreLayoutCommand, setCategoryCommand } from './commands';
+import { autoGroupCommand, restoreLayoutCommand, setCategoryCommand, showCategoriesCommand } from './commands';
 import './strings';
 import './grouping.css';
 
@@ -15,11 +15,15 @@ export interface GroupingToolsProps {
   selection: ReadonlySet<string>;
   regions: readonly RegionRect[];
   canRestore: boolean;
+  /** The board is shown by category now. */
+  byCategory: boolean;
   /** Ends the undo step being recorded, so the layout change is its own step. */
   stopCapturing(): void;
-  /** Shows the given part of the board (after a re-layout, the regions and the worksheet). */
+  /** Shows the given part of the board (after a re-layout, the regions and the tray). */
   onShow(bounds: Rect | null): void;
   sections: readonly Rect[];
+  /** The 要確認 tray's place once grouped, so the fitted view takes it in. */
+  trayOf(regions: readonly RegionRect[]): Rect | null;
 }
 
 /** The facilitator's grouping tools in the toolbar: Auto-group, back to the original layout, and a category menu. */
@@ -50,8 +54,13 @@ export function GroupingTools(p: GroupingToolsProps) {
     setTimeout(() => {
       change(() => {
         const r = autoGroupCommand.perform(p.doc);
-        p.onShow(unionRect([...p.sections, ...r.regions]));
-        return t('grouping.grouped', { count: r.moved });
+        // Switching to the category arrangement refits every screen (BoardPage); a re-run while arranged only moves the regions.
+        if (p.byCategory) {
+          const tray = p.trayOf(r.regions);
+          p.onShow(unionRect([...r.regions, ...(tray ? [tray] : [])]));
+        }
+        const count = r.placed + r.review;
+        return r.review > 0 ? t('grouping.groupedReview', { count, review: r.review }) : t('grouping.grouped', { count });
       });
       setBusy(false);
     }, 0);
@@ -62,16 +71,30 @@ export function GroupingTools(p: GroupingToolsProps) {
       <button type="button" className="btn" onClick={autoGroup} disabled={busy || p.notes.length === 0} title={t('grouping.autoGroupHint')} data-testid="autogroup">
         {busy ? t('grouping.grouping') : t('grouping.autoGroup')}
       </button>
-      <button
-        type="button"
-        className="btn subtle"
-        onClick={() => change(() => (restoreLayoutCommand.perform(p.doc), t('grouping.restored')))}
-        disabled={!p.canRestore}
-        title={t('grouping.restoreHint')}
-        data-testid="restore-layout"
-      >
-        {t('grouping.restore')}
-      </button>
+      {p.byCategory || p.canRestore || p.regions.length === 0 ? (
+        <button
+          type="button"
+          className="btn subtle"
+          onClick={() => change(() => (restoreLayoutCommand.perform(p.doc), t('grouping.restored')))}
+          disabled={!p.canRestore}
+          title={t('grouping.restoreHint')}
+          data-testid="restore-layout"
+        >
+          {t('grouping.restore')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="btn subtle"
+          onClick={() =>
+            change(() => (showCategoriesCommand.perform(p.doc), t('grouping.shownCategories')))
+          }
+          title={t('grouping.showCategoriesHint')}
+          data-testid="show-categories"
+        >
+          {t('grouping.showCategories')}
+        </button>
+      )}
       <label className="grouping-category" title={t('grouping.categoryHint')}>
         <span>{t('grouping.category')}</span>
         <select

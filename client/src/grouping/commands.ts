@@ -1,13 +1,22 @@
-import { readBoard, setNoteCategory, type Section } from '../../../shared/board';
-import { applyAutoGroup, planAutoGroup, readGroupingRegions, restoreOriginalLayout, type RegionRect } from '../../../shared/grouping';
+import { placeNotesByCategory, readBoard, setNoteCategory, type Section } from '../../../shared/board';
+import {
+  applyAutoGroup,
+  planAutoGroup,
+  readGroupingRegions,
+  restoreOriginalLayout,
+  showCategoryArrangement,
+  type RegionRect,
+  type TrayRect,
+} from '../../../shared/grouping';
 import { LOCAL_ORIGIN, moveNotesCommand, type Command } from '../actions';
 
 /**
- * Facilitator only. Sorts every note into the three supports and lays the board out in labelled regions,
- * for everyone at once: one transaction with the local origin, so one Undo puts every note back.
+ * Facilitator only. Sorts every note into the three supports and shows the board arranged by category,
+ * for everyone at once: one transaction with the local origin, so one Undo takes it all back. The notes stay
+ * in their groups' columns (see shared/grouping/arrangement.ts); notes to confirm wait in the 要確認 tray.
  * Notes categorised by hand keep their category and teach the model first (planAutoGroup reads them).
  */
-export const autoGroupCommand: Command<void, { categorised: number; moved: number; regions: RegionRect[] }> = {
+export const autoGroupCommand: Command<void, { categorised: number; placed: number; review: number; regions: RegionRect[] }> = {
   name: 'autoGroup',
   perform(doc) {
     const plan = planAutoGroup(doc);
@@ -16,11 +25,19 @@ export const autoGroupCommand: Command<void, { categorised: number; moved: numbe
   },
 };
 
-/** Facilitator only. Notes back where they were before the first auto-group; undoable like any move. */
+/** Facilitator only. Everyone back to the worksheet arrangement (categories and category places kept); undoable. */
 export const restoreLayoutCommand: Command<void, number> = {
   name: 'restoreLayout',
   perform(doc) {
     return restoreOriginalLayout(doc, LOCAL_ORIGIN);
+  },
+};
+
+/** Facilitator only. The category arrangement again, as it was left; undoable. */
+export const showCategoriesCommand: Command<void, boolean> = {
+  name: 'showCategories',
+  perform(doc) {
+    return showCategoryArrangement(doc, LOCAL_ORIGIN);
   },
 };
 
@@ -34,9 +51,12 @@ export const setCategoryCommand: Command<{ ids: readonly string[]; category: str
   },
 };
 
+type Box = { x: number; y: number; w: number; h: number };
+const holds = (r: Box, x: number, y: number): boolean => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+
 /** The category region whose rectangle holds a point, if any. */
 export function regionAt(regions: readonly RegionRect[], x: number, y: number): RegionRect | null {
-  return regions.find((r) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h) ?? null;
+  return regions.find((r) => holds(r, x, y)) ?? null;
 }
 
 export interface DropArgs {
@@ -45,6 +65,11 @@ export interface DropArgs {
   sections: readonly Section[];
   /** The category regions a drop there re-categorises into; empty for anyone but the facilitator. */
   regions: readonly RegionRect[];
+  /**
+   * Set while the board is arranged by category: the drop moves the note in that arrangement only (its column
+   * stays), and a drop on the tray puts it back there.
+   */
+  byCategory?: { tray: TrayRect | null };
 }
 
 /**
@@ -53,15 +78,30 @@ export interface DropArgs {
  */
 export const dropNotesCommand: Command<DropArgs> = {
   name: 'dropNotes',
-  perform(doc, { moves, sizes, sections, regions }) {
+  perform(doc, { moves, sizes, sections, regions, byCategory }) {
     doc.transact(() => {
-      moveNotesCommand.perform(doc, { moves, sizes, sections });
+      const centreOf = (m: { id: string; x: number; y: number }) => {
+        const s = sizes.get(m.id) ?? { w: 160, h: 120 };
+        return { x: Math.round(m.x) + s.w / 2, y: Math.round(m.y) + s.h / 2 };
+      };
+      if (byCategory) {
+        const tray = byCategory.tray;
+        placeNotesByCategory(
+          doc,
+          moves.map((m) => {
+            const c = centreOf(m);
+            return { id: m.id, at: tray && holds(tray, c.x, c.y) ? null : { x: Math.round(m.x), y: Math.round(m.y) } };
+          }),
+          LOCAL_ORIGIN,
+        );
+      } else moveNotesCommand.perform(doc, { moves, sizes, sections });
       if (regions.length === 0) return;
       const current = new Map(readBoard(doc).notes.map((n) => [n.id, n]));
       for (const m of moves) {
         const n = current.get(m.id);
         if (!n) continue;
-        const region = regionAt(regions, n.x + n.w / 2, n.y + n.h / 2);
+        const c = centreOf(m);
+        const region = regionAt(regions, c.x, c.y);
         if (region && region.category !== n.category) setNoteCategory(doc, n.id, region.category, 'manual', LOCAL_ORIGIN);
       }
     }, LOCAL_ORIGIN);

@@ -1,8 +1,8 @@
-export { autoGroupCommand, restoreLayoutCommand, setCategoryCommand, dropNotesCommand, regionAt, type DropArgs } from './commands';
+export { autoGroupCommand, restoreLayoutCommand, showCategoriesCommand, setCategoryCommand, dropNotesCommand, regionAt, type DropArgs } from './commands';
 export { GroupingCanvasContext, useGroupingCanvas, type GroupingCanvasApi } from './context';
 export { GroupingRegions } from './GroupingRegions';
 export { GroupingTools } from './GroupingTools';
 export { CategoryWhy } from './CategoryWhy';
 export { CategoryBadge } from './CategoryBadge';
-export { useGrouping, GLIDE_MAX_NOTES } from './useGrouping';
+export { useGrouping, useCategoryView, GLIDE_MAX_NOTES } from './useGrouping';
 export { useGlide } from './useGlide';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { metaOf, notesOf } from '../../../shared/board';
+import { metaOf, notesOf, type BoardView, type Note } from '../../../shared/board';
 import { META_KEYS, readGroupingReasons, readGroupingRegions, type GroupingReason, type RegionRect } from '../../../shared/grouping';
+import { arrangeByCategory, ARRANGEMENT_KEYS, readArrangedByCategory, readTrayOrigin, type CategoryView } from '../../../shared/grouping/arrangement';
 import { useDocValue } from '../agenda/useDocValue';
 import type { GroupingCanvasApi } from './context';
 
@@ -11,9 +12,10 @@ export const GLIDE_MAX_NOTES = 600;
 const GLIDE_WINDOW_MS = 1_000;
 /** A press that moves further than this is a drag, not a tap on the badge. */
 const TAP_SLOP_PX = 6;
-const LAYOUT_KEYS: readonly string[] = [META_KEYS.regions, META_KEYS.originalLayout];
+const LAYOUT_KEYS: readonly string[] = [META_KEYS.regions, META_KEYS.originalLayout, ARRANGEMENT_KEYS.arrangement];
 
-const hasOriginalLayout = (doc: Y.Doc): boolean => metaOf(doc).has(META_KEYS.originalLayout);
+/** "Back to the original layout" has something to do: the board is shown by category, or was grouped by an older version. */
+const hasOriginalLayout = (doc: Y.Doc): boolean => readArrangedByCategory(doc) || metaOf(doc).has(META_KEYS.originalLayout);
 const NO_REGIONS: RegionRect[] = [];
 const NO_REASONS: Record<string, GroupingReason> = {};
 
@@ -27,6 +29,8 @@ export function useGrouping(doc: Y.Doc | null) {
   const regions = useDocValue(doc, readGroupingRegions, NO_REGIONS);
   const reasons = useDocValue(doc, readGroupingReasons, NO_REASONS);
   const canRestore = useDocValue(doc, hasOriginalLayout, false);
+  const byCategory = useDocValue(doc, readArrangedByCategory, false);
+  const trayOrigin = useDocValue(doc, readTrayOrigin, null);
   const glideUntil = useGlideWindow(doc);
   const [why, setWhy] = useState<WhyState | null>(null);
 
@@ -50,7 +54,30 @@ export function useGrouping(doc: Y.Doc | null) {
     [glideUntil],
   );
   const closeWhy = useCallback(() => setWhy(null), []);
-  return { regions, reasons, canRestore, api, why, closeWhy };
+  return { regions, reasons, canRestore, byCategory, trayOrigin, api, why, closeWhy };
+}
+
+/**
+ * The board as it is shown now: the worksheet, or — while the facilitator has it arranged by category — the
+ * same notes at their category places, with the regions and the 要確認 tray. Null in the worksheet arrangement.
+ */
+export function useCategoryView(view: BoardView, g: { byCategory: boolean; regions: readonly RegionRect[]; trayOrigin: { x: number; y: number } | null }): CategoryView | null {
+  const { byCategory, regions, trayOrigin } = g;
+  // The same placed note object while neither the note nor its place changed, so memoised note shapes skip re-rendering.
+  const [kept] = useState(() => new WeakMap<Note, Note>());
+  return useMemo(() => {
+    if (!byCategory || regions.length === 0) return null;
+    const arranged = arrangeByCategory(view, regions, trayOrigin);
+    const notes = arranged.view.notes.map((n, i) => {
+      const source = view.notes[i]!;
+      if (n === source) return n;
+      const old = kept.get(source);
+      if (old && old.x === n.x && old.y === n.y) return old;
+      kept.set(source, n);
+      return n;
+    });
+    return { ...arranged, view: { ...arranged.view, notes } };
+  }, [view, byCategory, regions, trayOrigin, kept]);
 }
 
 /**

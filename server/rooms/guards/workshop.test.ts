@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { startApp } from '../../testing/inProcess';
 import { createBoard, type CreatedBoard } from '../../testing/startServer';
 import { connectClient, eventually } from '../../testing/clients';
-import { addNote, deleteNotes, moveNotes, noteText, readBoard, setMeta, setNoteColor, setNoteText, metaOf } from '../../../shared/board/doc';
+import { addNote, deleteNotes, moveNotes, noteText, placeNotesByCategory, readBoard, setMeta, setNoteColor, setNoteText, metaOf } from '../../../shared/board/doc';
 import { newClientKey } from '../../../shared/board/ids';
 import { userIdFromKey } from '../../../shared/board/identity';
 import { readAgenda, setAgenda } from '../../../shared/board/agenda';
@@ -249,6 +249,12 @@ describe('the rule itself, on one change at a time', () => {
     expect(judge(alice, (d) => note(d, theirs).set('x', 'left'))).toMatch(/invalid note x/);
     expect(judge(alice, (d) => note(d, mine).set('color', 'red'))).toMatch(/invalid note color/);
     expect(judge(alice, (d) => note(d, theirs).set('x', 42))).toBeNull();
+  });
+
+  it("lets a participant move anyone's note in the category arrangement, with a valid position only", () => {
+    expect(judge(alice, (d) => placeNotesByCategory(d, [{ id: theirs, at: { x: 1200, y: 900 } }]))).toBeNull();
+    expect(judge(alice, (d) => note(d, theirs).set('categoryX', 'left'))).toMatch(/invalid note categoryX/);
+    expect(judge({ role: 'viewer', userId: 'v' }, (d) => placeNotesByCategory(d, [{ id: theirs, at: { x: 1, y: 1 } }]))).toMatch(/viewer/);
   });
 
   it('never lets a participant hand a note to somebody else or touch unknown parts', () => {

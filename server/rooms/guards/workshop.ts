@@ -17,8 +17,8 @@ import type { ChangeGuard } from '../room';
  */
 export const workshopGuard: ChangeGuard = (_room, conn, tr) => checkChange({ role: conn.role, userId: conn.userId }, tr);
 
-/** Fields anyone who can write may change on any note: where it sits. */
-const MOVE_FIELDS = new Set(['x', 'y', 'sectionId']);
+/** Fields anyone who can write may change on any note: where it sits, in the worksheet and in the category arrangement. */
+const MOVE_FIELDS = new Set(['x', 'y', 'sectionId', 'categoryX', 'categoryY']);
 /** Fields the author, their group's scribe and the facilitator may change. */
 const EDIT_FIELDS = new Set(['text', 'color', 'w', 'h', 'author', 'category', 'categorySource']);
 
