@@ -76,7 +76,7 @@ function addsNotes(tr: Y.Transaction, notes: SharedType & Y.Map<unknown>): boole
   // A root typed while the change was applied is a new object over the same entries.
   const changed = [...tr.changed].find(([type]) => type._map === notes._map);
   if (!changed) return false;
-  for (const change of new Y.YMapEvent(changed[0] as Y.Map<unknown>, tr, changed[1]).keys.values()) if (change.action === 'add') return true;
+  for (const change of new Y.YMapEvent(changed[0] as unknown as Y.Map<unknown>, tr, changed[1]).keys.values()) if (change.action === 'add') return true;
   return false;
 }
 

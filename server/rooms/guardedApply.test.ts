@@ -47,7 +47,7 @@ describe('applyGuarded: a refused change never lands', () => {
   });
 
   it('leaves the doc byte for byte as it was after a refused deletion of every note: nothing re-created, nothing emitted', () => {
-    const { server, client, change, limits } = setup();
+    const { server, client, change } = setup();
     for (let i = 0; i < 20; i++) addNote(server, { text: `付箋 ${i}`, x: i, y: 0, authorId: 'a' });
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)));
     const before = Y.encodeStateAsUpdate(server);

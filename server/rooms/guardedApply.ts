@@ -51,7 +51,7 @@ export class Scratch {
     if (updates.length === 0) return;
     this.forwarding = true;
     try {
-      Y.applyUpdate(doc, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), origin);
+      Y.applyUpdate(doc, updates.length === 1 ? updates[0]! : Y.mergeUpdates([...updates]), origin);
     } finally {
       this.forwarding = false;
     }

@@ -9,7 +9,7 @@ import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2,
 import { applyGuarded, noneHeldBack, RefusedChange, Scratch, withHeldBack, type HeldBack } from './guardedApply';
 import { BoardSizeMeter, checkBoardLimits, DEFAULT_BOARD_LIMITS, type BoardLimits } from './boardLimits';
 import { gateAwareness, type AwarenessContext, type AwarenessLimits } from './awarenessGate';
-import { readMeta } from '../../shared/board/doc';
+import { clearAuthorNames, metaOf, readMeta } from '../../shared/board/doc';
 import { readAgenda, type Phase } from '../../shared/board/agenda';
 import type { Meta } from '../../shared/board/schema';
 import { addsNothing, diffFromState, hibernate, wake, type Hibernated } from './hibernation';
@@ -194,6 +194,7 @@ export class Room {
     let loaded = false;
     this.unsubscribe = await this.deps.bus.subscribe(this.channel, (m) => (loaded ? this.onBusMessage(m) : early.push(m)));
     await this.catchUp();
+    this.keepAnonymous();
     this.sizeMeter = new BoardSizeMeter(() => this.encodeState().length);
     loaded = true;
     for (const m of early) this.onBusMessage(m);
@@ -329,14 +330,27 @@ export class Room {
     if (full) throw full;
     let held = this.heldBack.get(conn);
     if (!held) this.heldBack.set(conn, (held = noneHeldBack()));
+    const wasAnonymous = this.isAnonymous();
     const outcome = withHeldBack(this.doc, held, () => applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr), this.scratch));
-    if (outcome.ok) return;
+    if (outcome.ok) {
+      if (!wasAnonymous) this.keepAnonymous();
+      return;
+    }
     if ('refused' in outcome) {
       this.deps.log.warn({ boardId: this.boardId, conn: conn.id, reason: outcome.refused.message }, 'change refused');
       throw outcome.refused;
     }
     this.deps.log.warn({ boardId: this.boardId, conn: conn.id, err: outcome.error.message }, 'update could not be applied')
     throw new ProtocolError('update could not be applied');
+  }
+
+  private isAnonymous(): boolean {
+    return metaOf(this.doc).get('anonymous') === true;
+  }
+
+  /** A board made anonymous keeps no names: newcomers download none (Yjs drops the replaced values). */
+  private keepAnonymous(): void {
+    if (this.isAnonymous()) clearAuthorNames(this.doc, FROM_SERVER);
   }
 
   private checkChange(conn: Connection, tr: Y.Transaction): RefusedChange | null {

@@ -115,7 +115,8 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = null, now 
     m.set('h', n.h ?? NOTE_SIZE.h);
     m.set('color', n.color ?? NOTE_COLORS[0]);
     m.set('sectionId', n.sectionId ?? null);
-    m.set('author', n.author ?? '');
+    // An anonymous board carries no names at all, whichever view wrote the note (the server refuses them).
+    m.set('author', metaOf(doc).get('anonymous') === true ? '' : (n.author ?? ''));
     m.set('authorId', n.authorId);
     m.set('createdAt', now);
     m.set('category', n.category ?? 'unsorted');
@@ -205,6 +206,13 @@ export function setNoteCategory(
     m.set('category', category);
     m.set('categorySource', source);
   }, origin);
+}
+
+/** Blanks every note's author name: an anonymous board's state then holds none (Yjs drops replaced values). */
+export function clearAuthorNames(doc: Y.Doc, origin: unknown = null): void {
+  const named: Y.Map<unknown>[] = [];
+  notesOf(doc).forEach((m) => m instanceof Y.Map && typeof m.get('author') === 'string' && m.get('author') !== '' && named.push(m));
+  if (named.length > 0) doc.transact(() => named.forEach((m) => m.set('author', '')), origin);
 }
 
 export function setMeta(doc: Y.Doc, patch: Partial<Meta>, origin: unknown = null): void {

@@ -64,6 +64,11 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
 
   const perms = usePermissions(doc, view, role, userId);
   const canEdit = perms.canWrite;
+  // A drop into another group files only the notes this user may regroup; the others stay where they were.
+  const mayMove = (id: string, to: string | null) => {
+    const n = view.notes.find((x) => x.id === id);
+    return !n || perms.mayMove(n, to);
+  };
   const facilitator = role !== null && canFacilitate(role);
 
   const stageBox = useRef<HTMLDivElement>(null);
@@ -169,7 +174,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       if (movable && liveSelection.size > 0) {
         // One write per key press, filed like a drop (section, and the facilitator's category regions).
         const moves = nudgeMoves(selectedPositions(doc, liveSelection), liveSelection, dx, dy, big);
-        dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] });
+        dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [], mayMove });
       } else {
         const step = big ? PAN_STEP_BIG : PAN_STEP;
         follow.userSetViewport((vp) => panBy(vp, -dx * step, -dy * step));
@@ -268,7 +273,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                     onEdit={editIfAllowed}
                     onCursor={presence.setCursor}
                     onDragLive={presence.setDragging}
-                    onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [] })}
+                    onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, { moves, sizes, sections: view.sections, regions: facilitator ? grouping.regions : [], mayMove })}
                     underlay={<GroupingRegions regions={grouping.regions} />}
                   />
                 </GroupingCanvasContext>

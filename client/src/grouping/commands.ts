@@ -45,6 +45,7 @@ export interface DropArgs {
   sections: readonly Section[];
   /** The category regions a drop there re-categorises into; empty for anyone but the facilitator. */
   regions: readonly RegionRect[];
+  mayMove?: (noteId: string, toSectionId: string | null) => boolean;
 }
 
 /**
@@ -53,9 +54,9 @@ export interface DropArgs {
  */
 export const dropNotesCommand: Command<DropArgs> = {
   name: 'dropNotes',
-  perform(doc, { moves, sizes, sections, regions }) {
+  perform(doc, { moves, sizes, sections, regions, mayMove }) {
     doc.transact(() => {
-      moveNotesCommand.perform(doc, { moves, sizes, sections });
+      moveNotesCommand.perform(doc, { moves, sizes, sections, mayMove });
       if (regions.length === 0) return;
       const current = new Map(readBoard(doc).notes.map((n) => [n.id, n]));
       for (const m of moves) {
