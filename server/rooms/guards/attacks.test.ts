@@ -321,3 +321,19 @@ describe('an anonymous board sends no author names to any socket', () => {
     for (const doc of [alice.doc, f.doc, await fresh(b)]) expect(readBoard(doc).notes.map((n) => n.author)).toEqual(['', '', '']);
   }, 30_000);
 });
+
+describe('every copy of a note holds the same text', () => {
+  it('lone surrogates, and edits that would cut a surrogate pair, read the same for the writer, everyone else and newcomers', async () => {
+    const { b, f, alice, bob } = await boardWithNotes(0);
+    const id = note(alice, 'a\uD800b\uDC00c😀');
+    expect(await eventually(() => readBoard(bob.doc).notes.length === 1)).toBe(true);
+    setNoteText(alice.doc, id, 'a\uD800b\uDC00c😃');
+    setNoteText(alice.doc, id, 'a\uD800b\uDC00c😃 👍\uD83D');
+    setNoteText(alice.doc, id, 'a\uD800b\uDC00c👍 😃');
+    const mine = () => noteText(alice.doc, id)!.toString();
+    expect(await eventually(() => noteText(bob.doc, id)?.toString() === mine())).toBe(true);
+    await barrier(b, bob, f);
+    for (const doc of [bob.doc, f.doc, await fresh(b)]) expect(noteText(doc, id)!.toString()).toBe(mine());
+    expect(mine()).toBe('a\uFFFDb\uFFFDc👍 😃');
+  }, 30_000);
+});
