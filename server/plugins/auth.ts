@@ -25,11 +25,17 @@ export function roleOf(board: BoardRecord, token: string): Role | null {
   return null;
 }
 
-/** REST calls send `Authorization: Bearer TOKEN`; GET downloads may use `?token=` so a link works in a browser. */
+/** The auth scheme is case-insensitive (RFC 9110 §11.1): `bearer`, `Bearer` and `BEARER` alike. */
+const BEARER = /^bearer\s+(\S+)\s*$/i;
+
+/**
+ * REST calls send `Authorization: Bearer TOKEN`; GET downloads may use `?token=` so a link works in a
+ * browser, and HEAD with them, which must answer as GET does.
+ */
 export function tokenFrom(req: FastifyRequest): string | null {
-  const h = req.headers.authorization;
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim();
-  if (req.method === 'GET') {
+  const bearer = BEARER.exec(req.headers.authorization ?? '');
+  if (bearer) return bearer[1]!;
+  if (req.method === 'GET' || req.method === 'HEAD') {
     const q = (req.query as Record<string, unknown> | undefined)?.token;
     if (typeof q === 'string' && q) return q;
   }

@@ -77,3 +77,15 @@ describe('serving the built client for the service worker', () => {
     }
   });
 });
+
+describe('HEAD answers as GET does, without the body', () => {
+  it('on a board page, the worker and an unknown route: same status and headers', async () => {
+    for (const path of ['/b/AAAAAAAAAAAAAAAAAAAAAA?token=x', '/', '/sw.js', '/api/nothing-here', '/assets/missing.js']) {
+      const [g, h] = await Promise.all([get(path), fetch(`${srv.url}${path}`, { method: 'HEAD' })]);
+      expect(h.status, path).toBe(g.status);
+      const strip = (r: Response) => [...r.headers].filter(([k]) => !['date', 'transfer-encoding', 'connection', 'keep-alive'].includes(k));
+      expect(strip(h), path).toEqual(strip(g));
+      expect(await h.text()).toBe('');
+    }
+  });
+});

@@ -32,7 +32,7 @@ export default fp(
     if (hasClient) await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'], setHeaders: setCacheHeaders });
     else app.log.warn({ dir }, 'no built client found: run `npm run build` (npm start does it)');
     app.setNotFoundHandler((req, reply) => {
-      if (hasClient && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/ws/') && !isBuildFile(req.url)) {
+      if (hasClient && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/ws/') && !isBuildFile(req.url)) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.code(404).send({ error: 'not found' });

@@ -162,3 +162,26 @@ describe('export edge cases', () => {
     expect(viaHeader.status).toBe(200);
   });
 });
+
+describe('HEAD and the Authorization scheme', () => {
+  it('answers HEAD on an export as GET (status and headers), with ?token= as with the header', async () => {
+    const b = await createBoard(srv.url);
+    for (const format of ['csv', 'json', 'md', 'xlsx']) {
+      for (const query of [`?token=${b.viewerToken}`, '?token=wrong', '']) {
+        const url = `${srv.url}/api/boards/${b.boardId}/export.${format}${query}`;
+        const [g, h] = await Promise.all([fetch(url), fetch(url, { method: 'HEAD' })]);
+        expect(h.status, `${format}${query}`).toBe(g.status);
+        for (const k of ['content-type', 'content-disposition', 'cache-control', 'content-length']) expect(h.headers.get(k), `${format} ${k}`).toBe(g.headers.get(k));
+      }
+    }
+  });
+
+  it('takes the scheme in any case: "bearer", "BEARER" and "Bearer" alike', async () => {
+    const b = await createBoard(srv.url);
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
+      const r = await fetch(`${srv.url}/api/boards/${b.boardId}/export.json`, { headers: { authorization: `${scheme} ${b.viewerToken}` } });
+      expect(r.status, scheme).toBe(200);
+    }
+    expect((await fetch(`${srv.url}/api/boards/${b.boardId}/export.json`, { headers: { authorization: `Basic ${b.viewerToken}` } })).status).toBe(401);
+  });
+});

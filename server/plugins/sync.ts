@@ -96,12 +96,23 @@ function heartbeat(ws: WebSocket, everyMs: number): void {
   ws.once('close', () => clearInterval(timer));
 }
 
+/**
+ * A client breaking the websocket protocol (an oversized or malformed frame) is the client's fault and
+ * ws has already closed it with the right code: the route's own listener logs it at warn, without a
+ * stack. Anything else is ours, logged as an error, and the socket dropped.
+ */
+function onSocketError(this: unknown, err: Error & { code?: string }, socket: WebSocket, req: FastifyRequest): void {
+  if (err.code?.startsWith('WS_ERR_')) return;
+  req.log.error({ err }, 'websocket handler failed');
+  socket.terminate();
+}
+
 /** `/ws/:boardId?token=…`: the y-websocket protocol, unchanged, so a stock WebsocketProvider connects. */
 export default fp(
   async (app) => {
     const config = app.config;
     // Larger frames are refused by ws itself, which closes the socket with 1009.
-    await app.register(websocket, { options: { maxPayload: config.MAX_MESSAGE_BYTES } });
+    await app.register(websocket, { options: { maxPayload: config.MAX_MESSAGE_BYTES }, errorHandler: onSocketError });
     const perIp = new PerIpCounter(config.MAX_CONNECTIONS_PER_IP);
 
     app.get<{ Params: { boardId: string }; Querystring: { token?: string; key?: string } }>(
@@ -110,7 +121,7 @@ export default fp(
       async (ws, req) => {
         ws.binaryType = 'nodebuffer';
         // First of all: a socket error with no listener would take the whole process down.
-        ws.on('error', (err) => req.log.warn({ err: err.message }, 'socket error'));
+        ws.on('error', (err: Error & { code?: string }) => req.log.warn({ err: err.message, code: err.code }, 'socket error'));
         heartbeat(ws, config.HEARTBEAT_MS);
         const { boardId } = req.params;
         // Messages that arrive while the board loads are kept, in order, not dropped.

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { startApp } from '../testing/inProcess';
-import { createBoard } from '../testing/startServer';
+import { createBoard, startServer } from '../testing/startServer';
 import { connectClient, eventually } from '../testing/clients';
 import { noteText, readBoard } from '../../shared/board/doc';
 import { honestClient, type HonestClient } from './honest';
@@ -63,6 +63,24 @@ describe('limits, each refused with a clear code', () => {
     await s.opened;
     s.ws.send(frame(0, 2, new Uint8Array(65 * 1024)));
     expect((await s.closed).code).toBe(1009);
+  });
+
+  it('logs an oversized frame as the client’s fault: one warning, no error, no stack trace', async () => {
+    const s = await startServer({ env: { LOG_LEVEL: 'info', MAX_MESSAGE_BYTES: String(8 * 1024) } });
+    try {
+      const b = await createBoard(s.url);
+      const sock = rawSocket(s.wsUrl, b.boardId, b.participantToken);
+      await sock.opened;
+      sock.ws.send(frame(0, 2, new Uint8Array(9 * 1024)));
+      expect((await sock.closed).code).toBe(1009);
+      expect(await eventually(() => s.output().includes('Max payload size exceeded'))).toBe(true);
+      const lines = s.output().split('\n').filter((l) => l.includes('Max payload size exceeded'));
+      const levels = lines.map((l) => (JSON.parse(l) as { level: number }).level);
+      expect(levels).toEqual([40]);
+      expect(lines.join('')).not.toMatch(/stack|receiver\.js/);
+    } finally {
+      await s.stop();
+    }
   });
 
   it('never stores or passes on a note over 500 characters: the writer is closed with 1008', async () => {

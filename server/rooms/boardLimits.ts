@@ -52,12 +52,12 @@ export function checkBoardLimits(tr: Y.Transaction, limits: BoardLimits): Refuse
 function touchedNotes(tr: Y.Transaction, notes: SharedType): Set<string> {
   const ids = new Set<string>();
   tr.changed.forEach((keys, type) => {
-    if (type === notes) {
+    if (type._map === notes._map) {
       for (const k of keys) if (k !== null) ids.add(k);
       return;
     }
     let t: SharedType | null = type;
-    while (t?._item && t._item.parent !== notes) t = t._item.parent instanceof Y.AbstractType ? t._item.parent : null;
+    while (t?._item && (t._item.parent as SharedType | null)?._map !== notes._map) t = t._item.parent instanceof Y.AbstractType ? t._item.parent : null;
     const id = t?._item?.parentSub;
     if (id) ids.add(id);
   });
@@ -73,9 +73,10 @@ function textLength(note: unknown): number {
 
 /** Whether the transaction put a note under a key that had none before (a replaced note does not count). */
 function addsNotes(tr: Y.Transaction, notes: SharedType & Y.Map<unknown>): boolean {
-  const keys = tr.changed.get(notes);
-  if (!keys) return false;
-  for (const change of new Y.YMapEvent(notes, tr, keys).keys.values()) if (change.action === 'add') return true;
+  // A root typed while the change was applied is a new object over the same entries.
+  const changed = [...tr.changed].find(([type]) => type._map === notes._map);
+  if (!changed) return false;
+  for (const change of new Y.YMapEvent(changed[0] as unknown as Y.Map<unknown>, tr, changed[1]).keys.values()) if (change.action === 'add') return true;
   return false;
 }
 

@@ -4,6 +4,18 @@ import { applyGuarded, noneHeldBack, RefusedChange, withHeldBack } from './guard
 import { checkBoardLimits, DEFAULT_BOARD_LIMITS } from './boardLimits';
 import { addNote, noteText, notesOf, readBoard, setNoteText } from '../../shared/board/doc';
 
+const counts = new WeakMap<Y.Doc, { n: number }>();
+/** Updates the doc has emitted since the first call for it. */
+function emittedCount(doc: Y.Doc): number {
+  let c = counts.get(doc);
+  if (!c) {
+    const box = { n: 0 };
+    doc.on('update', () => box.n++);
+    counts.set(doc, (c = box));
+  }
+  return c.n;
+}
+
 /** A server doc and one client that starts from it; every update the server emits is kept. */
 function setup() {
   const server = new Y.Doc();
@@ -32,9 +44,19 @@ describe('applyGuarded: a refused change never lands', () => {
     expect(outcome.ok === false && 'refused' in outcome && outcome.refused.message).toMatch(/500 characters/);
     expect(readBoard(server).notes.map((n) => n.text)).toEqual(['伴走型支援']);
     expect(leaked()).not.toContain('長長');
-    // The client that sent it converges back to the server's board when it resyncs.
+  });
+
+  it('leaves the doc byte for byte as it was after a refused deletion of every note: nothing re-created, nothing emitted', () => {
+    const { server, client, change } = setup();
+    for (let i = 0; i < 20; i++) addNote(server, { text: `付箋 ${i}`, x: i, y: 0, authorId: 'a' });
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)));
-    expect(readBoard(client).notes.map((n) => n.text)).toEqual(['伴走型支援']);
+    const before = Y.encodeStateAsUpdate(server);
+    const emittedBefore = emittedCount(server);
+    const wipe = change(() => notesOf(client).clear());
+    expect(applyGuarded(server, wipe, 'conn', () => new RefusedChange(1008, 'not yours')).ok).toBe(false);
+    expect(Buffer.from(Y.encodeStateAsUpdate(server)).equals(Buffer.from(before))).toBe(true);
+    expect(emittedCount(server)).toBe(emittedBefore);
+    expect(readBoard(server).notes).toHaveLength(21);
   });
 
   it('restores what the refused change deleted or replaced (a note replaced by an over-long one)', () => {
@@ -103,7 +125,7 @@ describe('applyGuarded: a refused change never lands', () => {
     let touched: string[] = [];
     const outcome = withHeldBack(server, noneHeldBack(), () =>
       applyGuarded(server, Y.encodeStateAsUpdate(honest, before), 'honest', (tr) => {
-        touched = [...(tr.changed.get(notesOf(server) as unknown as Parameters<typeof tr.changed.get>[0]) ?? [])].filter((k): k is string => k !== null);
+        touched = [...(tr.changed.get(notesOf(tr.doc) as unknown as Parameters<typeof tr.changed.get>[0]) ?? [])].filter((k): k is string => k !== null);
         return null;
       }),
     );

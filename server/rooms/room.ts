@@ -6,10 +6,10 @@ import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
 import { CLOSE, type Connection } from './connection';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, ProtocolError } from './protocol';
-import { applyGuarded, noneHeldBack, RefusedChange, withHeldBack, type HeldBack } from './guardedApply';
+import { applyGuarded, noneHeldBack, RefusedChange, Scratch, withHeldBack, type HeldBack } from './guardedApply';
 import { BoardSizeMeter, checkBoardLimits, DEFAULT_BOARD_LIMITS, type BoardLimits } from './boardLimits';
 import { gateAwareness, type AwarenessContext, type AwarenessLimits } from './awarenessGate';
-import { readMeta } from '../../shared/board/doc';
+import { clearAuthorNames, metaOf, readMeta } from '../../shared/board/doc';
 import { readAgenda, type Phase } from '../../shared/board/agenda';
 import type { Meta } from '../../shared/board/schema';
 import { addsNothing, diffFromState, hibernate, wake, type Hibernated } from './hibernation';
@@ -95,8 +95,8 @@ export type RoomLimits = BoardLimits & AwarenessLimits;
 export const DEFAULT_ROOM_LIMITS: RoomLimits = { ...DEFAULT_BOARD_LIMITS, maxBytes: 16 * 1024, idsPerConnection: 4, awarenessPerSec: 60, awarenessBurst: 120 };
 
 /**
- * Checks a change a connection made, inside its transaction and before anything is stored or sent;
- * returns a reason to refuse it (the change is rolled back and the socket closed with 1008), or null.
+ * Checks a change a connection made, inside its transaction on the scratch copy, before the board sees it;
+ * returns a reason to refuse it (the change never lands and the socket is closed with 1008), or null.
  */
 export type ChangeGuard = (room: Room, conn: Connection, tr: Y.Transaction) => string | null;
 
@@ -138,6 +138,8 @@ export class Room {
   private sizeMeter: BoardSizeMeter | null = null;
   /** Each connection's held-back updates; dropped with the connection (its client resends them on reconnect). */
   private readonly heldBack = new WeakMap<Connection, HeldBack>();
+  /** Where writers' updates are tried before the board's doc sees them (see guardedApply.ts). */
+  private readonly scratch = new Scratch();
   /** Which connection last took each presence id (ids are only ever added in onAwarenessUpdate). */
   private readonly presenceOwners = new Map<number, Connection>();
   private readonly awarenessContext: AwarenessContext = {
@@ -198,6 +200,7 @@ export class Room {
     let loaded = false;
     this.unsubscribe = await this.deps.bus.subscribe(this.channel, (m) => (loaded ? this.onBusMessage(m) : early.push(m)));
     await this.catchUp();
+    this.keepAnonymous();
     this.sizeMeter = new BoardSizeMeter(() => this.encodeState().length);
     loaded = true;
     for (const m of early) this.onBusMessage(m);
@@ -230,6 +233,7 @@ export class Room {
     const doc = this.live!;
     this.sleeping = hibernate(doc);
     this.live = null;
+    this.scratch.drop();
     doc.off('update', this.onDocUpdate);
     doc.destroy();
     this.deps.onDocDropped?.(this.sleeping.state.length);
@@ -323,8 +327,8 @@ export class Room {
   }
 
   /**
-   * Applies a writer's update so that a refused or broken one never lands: it is checked inside its
-   * transaction and rolled back there, so what is stored and broadcast holds none of it (see applyGuarded).
+   * Applies a writer's update so that a refused or broken one never lands: it is tried and checked on
+   * the room's scratch copy first, and the board's doc only ever sees accepted changes (see applyGuarded).
    * Throws RefusedChange or ProtocolError; the socket layer closes the sender with its code.
    */
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
@@ -332,14 +336,27 @@ export class Room {
     if (full) throw full;
     let held = this.heldBack.get(conn);
     if (!held) this.heldBack.set(conn, (held = noneHeldBack()));
-    const outcome = withHeldBack(this.doc, held, () => applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr)));
-    if (outcome.ok) return;
+    const wasAnonymous = this.isAnonymous();
+    const outcome = withHeldBack(this.doc, held, () => applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr), this.scratch));
+    if (outcome.ok) {
+      if (!wasAnonymous) this.keepAnonymous();
+      return;
+    }
     if ('refused' in outcome) {
       this.deps.log.warn({ boardId: this.boardId, conn: conn.id, reason: outcome.refused.message }, 'change refused');
       throw outcome.refused;
     }
-    this.deps.log.warn({ boardId: this.boardId, conn: conn.id, err: outcome.error.message }, 'update could not be applied');
+    this.deps.log.warn({ boardId: this.boardId, conn: conn.id, err: outcome.error.message }, 'update could not be applied')
     throw new ProtocolError('update could not be applied');
+  }
+
+  private isAnonymous(): boolean {
+    return metaOf(this.doc).get('anonymous') === true;
+  }
+
+  /** A board made anonymous keeps no names: newcomers download none (Yjs drops the replaced values). */
+  private keepAnonymous(): void {
+    if (this.isAnonymous()) clearAuthorNames(this.doc, FROM_SERVER);
   }
 
   private checkChange(conn: Connection, tr: Y.Transaction): RefusedChange | null {
@@ -671,6 +688,7 @@ export class Room {
     if (this.hibernateTimer) clearTimeout(this.hibernateTimer);
     if (!(await this.writeWholeState())) this.deps.log.error({ boardId: this.boardId }, 'could not store board state on unload');
     this.unsubscribe?.();
+    this.scratch.drop();
     this.awareness.destroy();
     this.awareness.doc.destroy();
     if (this.live) {

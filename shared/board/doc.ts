@@ -96,6 +96,15 @@ export function sectionAt(sections: readonly Section[], x: number, y: number): S
 
 export class NoteInputError extends Error {}
 
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * The text with every lone surrogate replaced by U+FFFD. Yjs sends text as UTF-8, which cannot hold a
+ * lone surrogate: every other copy reads U+FFFD in its place, so the writer's copy must hold that too.
+ */
+export const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** Creates a note in one transaction and returns its id. Throws NoteInputError for bad input. */
 export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = null, now = Date.now()): string {
   const parsed = NewNoteSchema.safeParse(input);
@@ -108,14 +117,15 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = null, now 
   const id = newNoteId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
-    m.set('text', new Y.Text(n.text));
+    m.set('text', new Y.Text(wellFormed(n.text)));
     m.set('x', n.x);
     m.set('y', n.y);
     m.set('w', n.w ?? NOTE_SIZE.w);
     m.set('h', n.h ?? NOTE_SIZE.h);
     m.set('color', n.color ?? NOTE_COLORS[0]);
     m.set('sectionId', n.sectionId ?? null);
-    m.set('author', n.author ?? '');
+    // An anonymous board carries no names at all, whichever view wrote the note (the server refuses them).
+    m.set('author', metaOf(doc).get('anonymous') === true ? '' : (n.author ?? ''));
     m.set('authorId', n.authorId);
     m.set('createdAt', now);
     m.set('category', n.category ?? 'unsorted');
@@ -139,19 +149,26 @@ export function noteText(doc: Y.Doc, id: string): Y.Text | null {
  * Replaces a note's text with the smallest edit (common prefix and suffix kept),
  * so a concurrent edit elsewhere in the same note survives the merge.
  */
-export function setNoteText(doc: Y.Doc, id: string, next: string, origin: unknown = null): void {
-  if (next.length > LIMITS.noteTextMax) throw new NoteInputError(`text: at most ${LIMITS.noteTextMax} characters`);
+export function setNoteText(doc: Y.Doc, id: string, text: string, origin: unknown = null): void {
+  if (text.length > LIMITS.noteTextMax) throw new NoteInputError(`text: at most ${LIMITS.noteTextMax} characters`);
   const t = noteText(doc, id);
   if (!t) return;
+  const next = wellFormed(text);
   const prev = t.toString();
   if (prev === next) return;
   let start = 0;
   while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  // Never cut a surrogate pair: its half alone would reach everyone else as U+FFFD.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
   let endPrev = prev.length;
   let endNext = next.length;
   while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
     endPrev--;
     endNext--;
+  }
+  if (endPrev < prev.length && isLowSurrogate(prev.charCodeAt(endPrev))) {
+    endPrev++;
+    endNext++;
   }
   doc.transact(() => {
     if (endPrev > start) t.delete(start, endPrev - start);
@@ -252,6 +269,13 @@ export function setNoteCategory(
     m.set('category', category);
     m.set('categorySource', source);
   }, origin);
+}
+
+/** Blanks every note's author name: an anonymous board's state then holds none (Yjs drops replaced values). */
+export function clearAuthorNames(doc: Y.Doc, origin: unknown = null): void {
+  const named: Y.Map<unknown>[] = [];
+  notesOf(doc).forEach((m) => m instanceof Y.Map && typeof m.get('author') === 'string' && m.get('author') !== '' && named.push(m));
+  if (named.length > 0) doc.transact(() => named.forEach((m) => m.set('author', '')), origin);
 }
 
 export function setMeta(doc: Y.Doc, patch: Partial<Meta>, origin: unknown = null): void {

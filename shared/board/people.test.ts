@@ -4,6 +4,7 @@ import { initBoard } from './templates';
 import { readBoard } from './doc';
 import {
   mayEditNote,
+  mayMoveNote,
   noteGroup,
   PeopleInputError,
   readFocusGroup,
@@ -71,5 +72,25 @@ describe('who may edit a note', () => {
     expect(mayEditNote({ role: 'facilitator', userId: '' }, noteB, ctx)).toBe(true);
     expect(mayEditNote({ role: 'viewer', userId: 'alice' }, noteA, ctx)).toBe(false);
     expect(mayEditNote({ role: 'participant', userId: '' }, { authorId: '', sectionId: null }, ctx)).toBe(false);
+  });
+});
+
+describe('mayMoveNote', () => {
+  it('lets anyone who writes move a note within its group, and only who may edit it into another group', () => {
+    const sections = [
+      { id: 'a1', group: 'A' },
+      { id: 'a2', group: 'A' },
+      { id: 'b1', group: 'B' },
+    ];
+    const ctx = { scribes: { A: 'scribeA' }, sections };
+    const bobsInB = { authorId: 'bob', sectionId: 'b1' };
+    const scribe = { role: 'participant' as const, userId: 'scribeA' };
+    expect(mayMoveNote(scribe, bobsInB, 'a1', ctx)).toBe(false);
+    expect(mayMoveNote(scribe, { authorId: 'bob', sectionId: 'a1' }, 'a2', ctx)).toBe(true);
+    expect(mayMoveNote(scribe, { authorId: 'bob', sectionId: 'a1' }, 'b1', ctx)).toBe(true);
+    expect(mayMoveNote({ role: 'participant', userId: 'bob' }, bobsInB, 'a1', ctx)).toBe(true);
+    expect(mayMoveNote({ role: 'participant', userId: 'carol' }, bobsInB, null, ctx)).toBe(false);
+    expect(mayMoveNote({ role: 'facilitator', userId: '' }, bobsInB, 'a1', ctx)).toBe(true);
+    expect(mayMoveNote({ role: 'viewer', userId: 'v' }, bobsInB, 'b1', ctx)).toBe(false);
   });
 });

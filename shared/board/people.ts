@@ -86,3 +86,18 @@ export function mayEditNote(
   if (actor.role !== 'participant' || !actor.userId) return false;
   return note.authorId === actor.userId || isScribeOf(actor, noteGroup(note, ctx.sections), ctx.scribes);
 }
+
+/**
+ * Who may move a note into `toSectionId`: anyone who can write, within the note's group; into another
+ * group (or out of every group), only who may edit it where it is. Otherwise the scribe of A could
+ * move a group-B note into A, edit it there, and move it back. The server enforces the same rule.
+ */
+export function mayMoveNote(
+  actor: Actor,
+  note: Pick<Note, 'authorId' | 'sectionId'>,
+  toSectionId: string | null,
+  ctx: { scribes: Scribes; sections: readonly Pick<Section, 'id' | 'group'>[] },
+): boolean {
+  if (noteGroup(note, ctx.sections) === noteGroup({ sectionId: toSectionId }, ctx.sections)) return actor.role !== 'viewer';
+  return mayEditNote(actor, note, ctx);
+}

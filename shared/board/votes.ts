@@ -85,6 +85,8 @@ export function castVote(doc: Y.Doc, noteId: string, voterId: string, origin: un
       ballot = new Y.Map<number>();
       votes.set(voterId, ballot);
     }
+    // Dots on deleted notes were given back: their entries go, or the server would count them against the budget.
+    for (const k of [...ballot.keys()]) if (!notesOf(doc).has(k)) ballot.delete(k);
     const n = ballot.get(noteId);
     ballot.set(noteId, (isVoteCount(n) ? n : 0) + 1);
   }, origin);

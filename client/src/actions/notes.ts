@@ -100,17 +100,25 @@ export class OwnTyping {
   }
 }
 
+export interface MoveNotesArgs {
+  moves: readonly Omit<NoteMove, 'sectionId'>[];
+  sizes: ReadonlyMap<string, { w: number; h: number }>;
+  sections: readonly Section[];
+  /** Whether this user may file the note in that section (see mayMoveNote); a move they may not make is left out, the note stays. */
+  mayMove?: (noteId: string, toSectionId: string | null) => boolean;
+}
+
 /** The drop of a drag: every moved note in one transaction, each re-filed in the section under its centre. */
-export const moveNotesCommand: Command<{ moves: readonly Omit<NoteMove, 'sectionId'>[]; sizes: ReadonlyMap<string, { w: number; h: number }>; sections: readonly Section[] }> = {
+export const moveNotesCommand: Command<MoveNotesArgs> = {
   name: 'moveNotes',
-  perform(doc, { moves, sizes, sections }) {
+  perform(doc, { moves, sizes, sections, mayMove }) {
     const filed = moves.map((m) => {
       const size = sizes.get(m.id) ?? NOTE_SIZE;
       const x = Math.round(m.x);
       const y = Math.round(m.y);
       return { id: m.id, x, y, sectionId: sectionAt(sections, x + size.w / 2, y + size.h / 2)?.id ?? null };
     });
-    moveNotes(doc, filed, LOCAL_ORIGIN);
+    moveNotes(doc, mayMove ? filed.filter((m) => mayMove(m.id, m.sectionId)) : filed, LOCAL_ORIGIN);
   },
 };
 

@@ -69,6 +69,11 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const shown = byCategory?.view ?? view;
   const perms = usePermissions(doc, view, role, userId);
   const canEdit = perms.canWrite;
+  // A drop into another group files only the notes this user may regroup; the others stay where they were.
+  const mayMove = (id: string, to: string | null) => {
+    const n = view.notes.find((x) => x.id === id);
+    return !n || perms.mayMove(n, to);
+  };
   const facilitator = role !== null && canFacilitate(role);
 
   const stageBox = useRef<HTMLDivElement>(null);
@@ -225,6 +230,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     sizes,
     sections: view.sections,
     regions: facilitator && byCategory ? byCategory.regions : [],
+    mayMove,
     ...(byCategory ? { byCategory: { tray: byCategory.tray } } : {}),
   });
   const labels = useMemo(

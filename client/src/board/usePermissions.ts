@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { mayEditNote, readScribes, type BoardView, type Note, type Role } from '../../../shared/board';
+import { mayEditNote, mayMoveNote, readScribes, type BoardView, type Note, type Role } from '../../../shared/board';
 
 export interface Permissions {
   /** May add notes and move any note. */
   canWrite: boolean;
   /** May change this note's text or colour, or delete it (its author, its group's scribe, the facilitator). */
   mayEdit(note: Pick<Note, 'authorId' | 'sectionId'>): boolean;
+  /** May put this note in that section: within its group anyone who writes, into another group who may edit it. */
+  mayMove(note: Pick<Note, 'authorId' | 'sectionId'>, toSectionId: string | null): boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export function usePermissions(doc: Y.Doc | null, view: BoardView, role: Role | 
     return {
       canWrite,
       mayEdit: (note) => canWrite && mayEditNote(actor, note, { scribes, sections: view.sections }),
+      mayMove: (note, to) => canWrite && mayMoveNote(actor, note, to, { scribes, sections: view.sections }),
     };
   }, [doc, view, role, userId]);
 }

@@ -70,6 +70,7 @@ export interface DropArgs {
    * stays), and a drop on the tray puts it back there.
    */
   byCategory?: { tray: TrayRect | null };
+  mayMove?: (noteId: string, toSectionId: string | null) => boolean;
 }
 
 /**
@@ -78,7 +79,7 @@ export interface DropArgs {
  */
 export const dropNotesCommand: Command<DropArgs> = {
   name: 'dropNotes',
-  perform(doc, { moves, sizes, sections, regions, byCategory }) {
+  perform(doc, { moves, sizes, sections, regions, byCategory, mayMove }) {
     doc.transact(() => {
       const centreOf = (m: { id: string; x: number; y: number }) => {
         const s = sizes.get(m.id) ?? { w: 160, h: 120 };
@@ -94,7 +95,7 @@ export const dropNotesCommand: Command<DropArgs> = {
           }),
           LOCAL_ORIGIN,
         );
-      } else moveNotesCommand.perform(doc, { moves, sizes, sections });
+      } else moveNotesCommand.perform(doc, { moves, sizes, sections, mayMove });
       if (regions.length === 0) return;
       const current = new Map(readBoard(doc).notes.map((n) => [n.id, n]));
       for (const m of moves) {

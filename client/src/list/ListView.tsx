@@ -96,7 +96,7 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
   };
   const move = (n: Note, sectionId: string) => {
     const target = sectionsById.get(sectionId);
-    if (!target) return;
+    if (!target || !perms.mayMove(n, target.id)) return;
     moveNotes(doc, [{ id: n.id, ...placeInSection(target, notesIn(target.id)), sectionId: target.id }], LOCAL_ORIGIN);
     announce(t('list.moved', { section: sectionName(target) }));
     setFocusTarget({ id: noteElementId(n.id), inSection: target.id });
