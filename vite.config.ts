@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/compress.mjs';
 import { APP_SHELL_GLOB, MAX_PRECACHE_BYTES, SERVER_PATHS, SERVICE_WORKER_FILE } from './client/src/offline/policy.js';
 
 // One config for the client build and for every test project.
@@ -27,6 +28,8 @@ export default defineConfig({
         clientsClaim: true,
       },
     }),
+    // Brotli and gzip copies of every text file, sent as they are by server/plugins/client.ts.
+    precompress(),
   ],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
@@ -43,7 +46,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: '.',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -12,6 +12,7 @@ import { manyBoards } from './scenarios/manyBoards';
 import { docSize } from './scenarios/docSize';
 import { storeAppend } from './scenarios/storeAppend';
 import { browserColdLoad } from './scenarios/browser';
+import { phoneJoin } from './scenarios/phoneJoin';
 import type { ScenarioResult } from './lib/result';
 import { ratios, resultLine, STOCK_CLIENT, table, writeJson } from './report';
 import { combineRounds } from './lib/rounds';
@@ -88,6 +89,9 @@ function plan(): Step[] {
   // What storing each change costs: the part of ours' CPU per op at fanout-30 that the in-memory peers do not spend.
   if (!quick) steps.push({ name: 'store-append', server: 'ours', run: () => storeAppend() });
   steps.push({ name: 'browser-cold-load-2000', server: 'ours', run: () => browserColdLoad(2000, quick ? 1 : 5) });
+  // Issue 23: a participant's phone on a weak link, and the facilitator's canvas on a big board.
+  steps.push({ name: 'phone-join-300', server: 'ours', run: () => phoneJoin(300, quick ? 1 : 3) });
+  steps.push({ name: 'desktop-join-2000', server: 'ours', run: () => browserColdLoad(2000, quick ? 1 : 3, { name: 'desktop-join-2000', facilitator: true }) });
   if (!quick) {
     // The other streams' benchmarks (issue 8's rendering, the exports), in the full run only: they print their own lines.
     steps.push({ name: 'render-pan-zoom-2000', server: 'ours', run: renderRow });

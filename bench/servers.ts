@@ -31,7 +31,7 @@ export interface BenchServer {
   /** What every client of this server connects to, minus the room. */
   base: Omit<Target, 'room' | 'token'>;
   /** A fresh board: ours through POST /api/boards (participant token), the peers by naming a room. */
-  newBoard(): Promise<{ room: string; token?: string }>;
+  newBoard(): Promise<{ room: string; token?: string; facilitatorToken?: string }>;
   /** What the server printed so far (warnings, errors). */
   output(): string;
   stop(): Promise<void>;
@@ -109,8 +109,8 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
       if (name !== 'ours') return { room: `bench-${process.pid}-${++rooms}` };
       const r = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'ベンチマーク' }) });
       if (r.status !== 201) throw new Error(`POST /api/boards: ${r.status} ${await r.text()}`);
-      const b = (await r.json()) as { boardId: string; participantToken: string };
-      return { room: b.boardId, token: b.participantToken };
+      const b = (await r.json()) as { boardId: string; participantToken: string; facilitatorToken: string };
+      return { room: b.boardId, token: b.participantToken, facilitatorToken: b.facilitatorToken };
     },
     output: () => output,
     stop: async () => {

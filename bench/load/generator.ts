@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { addNote, noteText, notesOf } from '../../shared/board/doc';
+import { addNote, noteText, notesOf, sectionsOf } from '../../shared/board/doc';
 import { userIdFromKey } from '../../shared/board/identity';
 import { openClient, type BenchClient, type Target } from './clients';
 import { Receivers } from './receiver';
@@ -145,18 +145,42 @@ async function stats(sent: Record<number, number>, drainMs: number) {
   };
 }
 
-/** Seeds `count` notes through the first client (or every client), in transactions of `batch`. */
-async function seed(count: number, batch: number, everyClient: boolean) {
-  for (const m of everyClient ? members : members.slice(0, 1)) await seedThrough(m, count, batch);
+/**
+ * Seeds `count` notes through the first client (or every client), in transactions of `batch`; with
+ * `inSections`, dealt round the board's columns as phones write them, and counted per group.
+ */
+async function seed(count: number, batch: number, everyClient: boolean, inSections = false) {
+  const columns = inSections ? boardColumns(members[0]!.client.doc) : [];
+  for (const m of everyClient ? members : members.slice(0, 1)) await seedThrough(m, count, batch, columns);
   const m = members[0]!;
-  return { notes: notesOf(m.client.doc).size, bytes: Y.encodeStateAsUpdate(m.client.doc).length };
+  const perGroup: Record<string, number> = {};
+  for (let i = 0; i < count && columns.length; i++) perGroup[columns[i % columns.length]!.group] = (perGroup[columns[i % columns.length]!.group] ?? 0) + 1;
+  return { notes: notesOf(m.client.doc).size, bytes: Y.encodeStateAsUpdate(m.client.doc).length, perGroup };
 }
 
-async function seedThrough(m: Member, count: number, batch: number): Promise<void> {
+interface Column {
+  id: string;
+  group: string;
+  x: number;
+  y: number;
+}
+
+function boardColumns(doc: Y.Doc): Column[] {
+  const out: Column[] = [];
+  sectionsOf(doc).forEach((s, id) => {
+    if (s.get('kind') !== 'summary') out.push({ id, group: String(s.get('group')), x: Number(s.get('x')), y: Number(s.get('y')) });
+  });
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function seedThrough(m: Member, count: number, batch: number, columns: Column[]): Promise<void> {
   for (let done = 0; done < count; done += batch) {
     m.client.doc.transact(() => {
       for (let i = done; i < Math.min(count, done + batch); i++) {
-        addNote(m.client.doc, { text: `${PHRASES[i % PHRASES.length]}、${i}番目の付箋です`, x: (i % 50) * 170, y: Math.floor(i / 50) * 130, authorId: m.authorId });
+        const text = `${PHRASES[i % PHRASES.length]}、${i}番目の付箋です`;
+        const col = columns[i % columns.length];
+        const at = col ? { x: col.x + 16 + (i % 3) * 20, y: col.y + 56 + (i % 7) * 20, sectionId: col.id } : { x: (i % 50) * 170, y: Math.floor(i / 50) * 130 };
+        addNote(m.client.doc, { text, ...at, authorId: m.authorId });
       }
     });
     await sleep(count > batch ? 20 : 0);
@@ -194,7 +218,7 @@ async function handle(req: GeneratorRequest): Promise<unknown> {
     case 'stats':
       return stats(req.sent, req.drainMs);
     case 'seed':
-      return seed(req.count, req.batch, req.everyClient);
+      return seed(req.count, req.batch, req.everyClient, req.inSections);
     case 'coldLoad':
       return coldLoad(req.target, req.expect);
     case 'close':

@@ -10,7 +10,7 @@ export type GeneratorRequest =
   | { cmd: 'stop' }
   | { cmd: 'sent' }
   | { cmd: 'stats'; sent: Record<number, number>; drainMs: number }
-  | { cmd: 'seed'; count: number; batch: number; everyClient: boolean }
+  | { cmd: 'seed'; count: number; batch: number; everyClient: boolean; inSections?: boolean }
   | { cmd: 'coldLoad'; target: Target; expect: number }
   | { cmd: 'close' };
 
@@ -42,7 +42,7 @@ export interface Replies {
   stop: Record<number, number>;
   sent: Record<number, number>;
   stats: GeneratorStats;
-  seed: { notes: number; bytes: number };
+  seed: { notes: number; bytes: number; perGroup: Record<string, number> };
   coldLoad: { ms: number; bytes: number };
   close: void;
 }

@@ -1,42 +1,30 @@
-import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { withServer } from '../servers';
 import { withGenerators } from '../load/rpc';
 import { percentile } from '../lib/histogram';
 import { round, type ScenarioResult } from '../lib/result';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Builds the client once if there is no build yet (`npx vite build`). */
-export function ensureClientBuilt(): void {
-  if (existsSync(resolve(ROOT, 'dist/client/index.html'))) return;
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
-}
+import { ensureClientBuilt, launchChromium } from '../lib/chromium';
 
 /**
  * Issue 2: a board of `notes` notes; a new browser (fresh profile: nothing cached in IndexedDB) opens
- * the participant link. Timed from navigation start until the doc holds every note and the canvas has
+ * the participant link (or, as `desktop-join`, the facilitator's). Timed from navigation start until the doc holds every note and the canvas has
  * a shape (Konva node named "note") for every note inside the view after the client's zoom-to-fit,
  * plus one frame for Konva to paint them.
  */
-export async function browserColdLoad(notes: number, runs: number): Promise<ScenarioResult> {
+export async function browserColdLoad(notes: number, runs: number, as: { name?: string; facilitator?: boolean } = {}): Promise<ScenarioResult> {
   ensureClientBuilt();
   return withServer('ours', {}, async (server) => {
     const board = await server.newBoard();
     return withGenerators(1, async ([seeder]) => {
       await seeder!.call({ cmd: 'connect', target: server.base, clients: [{ sender: 0, ...board }], perSecond: 10, passive: false });
       await seeder!.call({ cmd: 'seed', count: notes, batch: 250, everyClient: false });
-      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      const browser = await launchChromium();
       try {
         const times: number[] = [];
         const drawn: number[] = [];
         for (let i = 0; i < runs; i++) {
           const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
           const page = await context.newPage();
-          await page.goto(`${server.url}/b/${board.room}?token=${board.token}`);
+          await page.goto(`${server.url}/b/${board.room}?token=${as.facilitator ? board.facilitatorToken : board.token}`);
           const done = await page.waitForFunction(
             (expect) => {
               type Stage = { find(sel: string): { length: number }; x(): number; y(): number; scaleX(): number; width(): number; height(): number };
@@ -79,7 +67,7 @@ export async function browserColdLoad(notes: number, runs: number): Promise<Scen
           await context.close();
         }
         return {
-          name: `browser-cold-load-${notes}`,
+          name: as.name ?? `browser-cold-load-${notes}`,
           server: 'ours',
           p50Ms: round(percentile(times, 0.5)),
           p99Ms: round(percentile(times, 0.99)),
