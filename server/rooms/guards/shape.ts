@@ -16,7 +16,7 @@ export type Located = { root: string; path: (string | null)[] };
 /** The fields of a note, each with the one kind of content it holds. */
 export const NOTE_FIELDS: ReadonlyMap<string, 'text' | 'value'> = new Map([
   ['text', 'text'],
-  ...['x', 'y', 'w', 'h', 'color', 'sectionId', 'author', 'authorId', 'createdAt', 'category', 'categorySource'].map((k) => [k, 'value'] as const),
+  ...['x', 'y', 'categoryX', 'categoryY', 'w', 'h', 'color', 'sectionId', 'author', 'authorId', 'createdAt', 'category', 'categorySource'].map((k) => [k, 'value'] as const),
 ]);
 /** Note ids and voters' ids are at most this long (NoteSchema's id). */
 const KEY_MAX = 64;
