@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,15 @@ const cachedUrls = (page: Page): Promise<string[]> =>
 
 const BUILT = resolve(import.meta.dirname, '..', process.env.CLIENT_DIR ?? 'dist/client');
 /** What the build emitted into /assets: every file must be in the cache for the page to start offline. */
-const builtAssets = (): string[] => readdirSync(join(BUILT, 'assets'));
+/** What the app is made of; the build's precompressed copies (.br, .gz) are another encoding of the same files. */
+const builtAssets = (): string[] => readdirSync(join(BUILT, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
+
+/** Writes a built file as a build does: with its precompressed copies, which the server would serve instead. */
+function writeBuilt(file: string, content: string): void {
+  writeFileSync(file, content);
+  if (existsSync(`${file}.br`)) writeFileSync(`${file}.br`, brotliCompressSync(content));
+  if (existsSync(`${file}.gz`)) writeFileSync(`${file}.gz`, gzipSync(content));
+}
 
 /**
  * A new deploy of the client into `dir`: a changed index.html, and the worker that lists its new
@@ -34,12 +43,12 @@ const builtAssets = (): string[] => readdirSync(join(BUILT, 'assets'));
  */
 function deployNewClient(dir: string, marker: string): void {
   const page = join(dir, 'index.html');
-  writeFileSync(page, readFileSync(page, 'utf8').replace('<head>', `<head><meta name="fusen-build" content="${marker}">`));
+  writeBuilt(page, readFileSync(page, 'utf8').replace('<head>', `<head><meta name="fusen-build" content="${marker}">`));
   const sw = join(dir, 'sw.js');
   const before = readFileSync(sw, 'utf8');
   const after = before.replace(/(url:"index\.html",revision:")[0-9a-f]+"/, `$1${marker}"`);
   if (after === before) throw new Error('sw.js does not list index.html with a revision: has the Workbox output changed?');
-  writeFileSync(sw, after);
+  writeBuilt(sw, after);
 }
 /** The worker of the deploy whose index.html revision is `revision` has installed and taken over. */
 async function newWorkerActive(page: Page, revision: string): Promise<boolean> {
