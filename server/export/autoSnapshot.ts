@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { FastifyInstance } from 'fastify';
-import { minutesOf, type Phase } from '../../shared/board/agenda';
+import { minutesOf, readAgenda, type Phase } from '../../shared/board/agenda';
 import { takeSnapshot } from './source';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -40,7 +40,7 @@ export async function snapshotEndedPhases(app: FastifyInstance, boardId: string,
   if (!room || room.destroyed) return 0;
   let taken = 0;
   // Read without waking a hibernating board: every loaded board is looked at every 15 s.
-  for (const phase of phasesEndedBetween(room.agenda(), fromMs, toMs)) {
+  for (const phase of phasesEndedBetween(room.read(readAgenda), fromMs, toMs)) {
     if (!(await changedSinceLastSnapshot(app, boardId, room.stateVector()))) continue;
     if (await takeSnapshot(app, boardId, autoSnapshotName(phase), toMs)) taken++;
   }

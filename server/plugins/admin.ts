@@ -1,11 +1,6 @@
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
-import { newToken } from '../../shared/board/ids';
-import { setMeta } from '../../shared/board/doc';
-import { CLOSE } from '../rooms/connection';
-import { busMessage, BUS_CONTROL, type ControlMessage } from '../rooms/busMessages';
-import type { Room } from '../rooms/room';
 import { HttpError, parseInput } from './errors';
 import { linksFor } from './boards';
 
@@ -33,57 +28,24 @@ export default fp(
       }
     });
 
-    /** Tells every process serving the board, whether or not this one has it loaded. */
-    const publishControl = (boardId: string, control: ControlMessage) =>
-      app.bus.publish(`board:${boardId}`, busMessage(BUS_CONTROL, app.rooms.instanceId, control));
-
     app.post<BoardParams>('/api/boards/:boardId/rotate', async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
       const { roles } = parseInput(RotateSchema, req.body);
-      const tokens = { ...board.tokens };
-      for (const role of roles) tokens[role] = newToken();
-      await app.store.updateBoard(board.id, { tokens });
-      const fresh = { ...board, tokens };
-      const room = await app.rooms.peek(board.id);
-      if (room) room.record = { ...room.record, tokens };
-      publishControl(board.id, { type: 'tokens-rotated', roles });
-      const closed = await app.rooms.closeRoles(board.id, roles, CLOSE.badToken, 'this link was replaced; ask the facilitator for the new one');
-      req.log.info({ boardId: board.id, roles, closed }, 'links rotated');
-      return { links: linksFor(app.publicUrl(), fresh), ...Object.fromEntries(roles.map((r) => [`${r}Token`, tokens[r]])) };
+      const fresh = await app.lifecycle.rotate(board, roles);
+      return { links: linksFor(app.publicUrl(), fresh), ...Object.fromEntries(roles.map((r) => [`${r}Token`, fresh.tokens[r]])) };
     });
 
     app.delete<BoardParams>('/api/boards/:boardId', async (req, reply) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
-      // Nothing more is written for it from here on, and what was in flight is stored before the delete.
-      const room = await app.rooms.peek(board.id);
-      if (room) {
-        room.deleted = true;
-        await room.flush();
-      }
-      await app.store.deleteBoard(board.id);
-      publishControl(board.id, { type: 'deleted' });
-      await app.rooms.forget(board.id, CLOSE.boardDeleted, 'the facilitator deleted this board');
-      req.log.info({ boardId: board.id }, 'board deleted');
+      await app.lifecycle.delete(board);
       return reply.code(204).send();
     });
 
     app.post<BoardParams>('/api/boards/:boardId/settings', async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
       const { viewerCursors } = parseInput(SettingsSchema, req.body);
-      const done = await app.rooms.with(board.id, (room) => room.transact((doc) => setMeta(doc, { viewerCursors })));
-      if (done === null) throw new HttpError(404, 'board not found');
+      if (!(await app.lifecycle.settings(board, { viewerCursors }))) throw new HttpError(404, 'board not found');
       return { viewerCursors };
-    });
-
-    // The same, in every other process that has the board loaded.
-    app.rooms.controlListeners.push(async (room: Room, control: ControlMessage) => {
-      if (control.type === 'tokens-rotated') {
-        const fresh = await app.store.getBoard(room.boardId);
-        if (fresh) room.record = fresh;
-        await app.rooms.closeRoles(room.boardId, control.roles, CLOSE.badToken, 'this link was replaced; ask the facilitator for the new one');
-      } else if (control.type === 'deleted') {
-        await app.rooms.forget(room.boardId, CLOSE.boardDeleted, 'the facilitator deleted this board');
-      }
     });
   },
   { name: 'admin', dependencies: ['store', 'auth'] },

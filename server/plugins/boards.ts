@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CreateBoardSchema, type TemplateId } from '../../shared/board/schema';
 import { newBoardId, newToken } from '../../shared/board/ids';
 import { initBoard } from '../../shared/board/templates';
-import { readBoard, setMeta } from '../../shared/board/doc';
+import { readBoard } from '../../shared/board/doc';
 import type { Role } from '../../shared/board/roles';
 import { HttpError, parseInput } from './errors';
 import type { BoardRecord } from '../store/store';
@@ -71,25 +71,11 @@ export default fp(
     app.post<BoardParams>('/api/boards/:boardId/lock', async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
       const { locked } = parseInput(z.object({ locked: z.boolean() }).strict(), req.body);
-      await app.store.updateBoard(board.id, { locked });
-      await app.rooms.with(board.id, (room) => {
-        room.record = { ...room.record, locked };
-        room.transact((doc) => setMeta(doc, { locked }));
-        room.publishControl({ type: 'record-changed' });
-      });
-      req.log.info({ boardId: board.id, locked }, 'board lock changed');
+      await app.lifecycle.lock(board, locked);
       return { locked };
     });
 
     // Downloads (export.json/csv/xlsx/md) live in plugins/export.ts.
-
-    // Other processes changed this board's record (lock, tokens): reload it from the store.
-    app.rooms.onControl = async (room, control) => {
-      if (control.type === 'record-changed' || control.type === 'tokens-rotated') {
-        const fresh = await app.store.getBoard(room.boardId);
-        if (fresh) room.record = fresh;
-      }
-    };
   },
   { name: 'boards', dependencies: ['store', 'auth'] },
 );

@@ -3,6 +3,7 @@ import type { Store } from '../store/store';
 import { reportingUnavailable } from '../store/availability';
 import type { Bus } from '../bus/bus';
 import { Rooms } from '../rooms/rooms';
+import { BoardLifecycle } from '../rooms/lifecycle';
 import { roomLimits, type Config } from '../config';
 import type { ChangeGuard } from '../rooms/room';
 
@@ -11,6 +12,8 @@ declare module 'fastify' {
     store: Store;
     bus: Bus;
     rooms: Rooms;
+    /** Lock, rotate, settings, delete: the store, the loaded board and the other processes, in one place. */
+    lifecycle: BoardLifecycle;
     config: Config;
     /** The address people open, for links and the websocket Origin check. */
     publicUrl: () => string;
@@ -43,6 +46,7 @@ export default fp<RoomsPluginOptions>(
       limits: roomLimits(opts.config),
     });
     app.decorate('rooms', rooms);
+    app.decorate('lifecycle', new BoardLifecycle(store, rooms, opts.bus, app.log));
     app.addHook('onClose', async () => {
       await rooms.closeAll();
       await opts.bus.close();

@@ -10,6 +10,9 @@ export type ControlMessage =
 
 const ID_LEN = 16;
 
+/** The bus channel of one board. */
+export const boardChannel = (boardId: string): string => `board:${boardId}`;
+
 export function busMessage(type: number, sender: Uint8Array, payload: Uint8Array | ControlMessage): Uint8Array {
   const body = payload instanceof Uint8Array ? payload : new TextEncoder().encode(JSON.stringify(payload));
   const out = new Uint8Array(1 + ID_LEN + body.length);

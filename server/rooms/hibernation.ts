@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
-import { readMeta } from '../../shared/board/doc';
-import { readAgenda, type Phase } from '../../shared/board/agenda';
-import type { Meta } from '../../shared/board/schema';
+
+/** Reads a fact of a board from its doc (its meta, its agenda). */
+export type BoardReader<T> = (doc: Y.Doc) => T;
 
 /**
  * A board nobody has changed for a while, kept as what it would send a new client: its encoded state
- * and the few facts the server reads between changes. A Y.Doc of a 50-note board takes about 340 KB of
- * heap; its encoded state about 18 KB. A training day's boards sit idle through every talk and break,
+ * and the few facts the server reads between changes. A Y.Doc takes many times the heap of its encoded
+ * state. A training day's boards sit idle through every talk and break,
  * and most boards of a server are idle at any moment: they keep their sockets and presence, and
  * rebuild their doc (a few milliseconds for a workshop's board) on the next change.
  */
@@ -16,18 +16,27 @@ export interface Hibernated {
   stateVector: Uint8Array;
   /** State vector and deletions: what tells a no-op update from a change without a doc. */
   snapshot: Y.Snapshot;
-  meta: Meta;
-  agenda: Phase[];
+  /** What each reader read from the doc before it slept. */
+  facts: Map<BoardReader<unknown>, unknown>;
 }
 
-export function hibernate(doc: Y.Doc): Hibernated {
+export function hibernate(doc: Y.Doc, readers: Iterable<BoardReader<unknown>> = []): Hibernated {
   return {
     state: Y.encodeStateAsUpdate(doc),
     stateVector: Y.encodeStateVector(doc),
     snapshot: Y.snapshot(doc),
-    meta: readMeta(doc),
-    agenda: readAgenda(doc),
+    facts: new Map([...readers].map((read) => [read, read(doc)])),
   };
+}
+
+/** A fact of the sleeping board; read from a temporary doc (then kept) the first time it is asked for. */
+export function factOf<T>(h: Hibernated, read: BoardReader<T>): T {
+  if (h.facts.has(read)) return h.facts.get(read) as T;
+  const doc = wake(h);
+  const fact = read(doc);
+  doc.destroy();
+  h.facts.set(read, fact);
+  return fact;
 }
 
 /** The doc again, with the same content. */

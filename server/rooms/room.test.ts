@@ -10,6 +10,7 @@ import { SqliteStore } from '../store/sqlite';
 import type { Appended } from '../store/store';
 import { LocalBus } from '../bus/local';
 import { Room } from './room';
+import { Persistence } from './extensions/persistence';
 import type { Connection } from './connection';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncUpdate, MSG_AWARENESS } from './protocol';
 import { addNote, deleteNotes, notesOf } from '../../shared/board/doc';
@@ -377,7 +378,7 @@ describe('a room compacting its log', () => {
     await room.flush();
     expect((await stored(store)).bytes.includes(Buffer.from('個人が特定できる相談内容'))).toBe(true);
 
-    await room.compact();
+    await room.extension(Persistence).compact();
     const after = await stored(store);
     expect(after.entries).toBe(1);
     expect([...after.notes.keys()]).toEqual([kept]);
@@ -399,7 +400,7 @@ describe('a room compacting its log', () => {
     await other.appendUpdate('board-1', Y.encodeStateAsUpdate(elsewhere));
     await other.close();
 
-    await room.compact();
+    await room.extension(Persistence).compact();
     const after = await stored(store);
     expect(after.entries).toBe(1);
     expect(after.notes.has(ours) && after.notes.has(theirs)).toBe(true);
@@ -407,7 +408,7 @@ describe('a room compacting its log', () => {
     const more = alice.addNote('あとからのメモ');
     for (const m of alice.out.splice(0)) room.handleMessage(a.conn, m);
     await room.flush();
-    await room.compact();
+    await room.extension(Persistence).compact();
     expect([...(await stored(store)).notes.keys()].sort()).toEqual([ours, theirs, more].sort());
   });
 });

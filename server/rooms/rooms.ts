@@ -7,6 +7,8 @@ import type { Connection } from './connection';
 import type { Role } from '../../shared/board/roles';
 import type { ControlMessage } from './busMessages';
 import { docHeapBytes, fullCollection, MemoryRelease } from './memoryRelease';
+import { Persistence } from './extensions/persistence';
+import { Replication } from './extensions/replication';
 
 export interface RoomsOptions {
   store: Store;
@@ -30,9 +32,7 @@ export class Rooms {
   private idleTimers = new Map<string, NodeJS.Timeout>();
   private users = new Map<string, number>();
   readonly instanceId = new Uint8Array(randomBytes(16));
-  onControl: ControlListener | null = null;
-  /** More listeners for control messages from other processes, called after `onControl`. */
-  readonly controlListeners: ControlListener[] = [];
+  private controlHandler: ControlListener | null = null;
   private readonly memoryRelease: MemoryRelease;
 
   constructor(private readonly opts: RoomsOptions) {
@@ -53,11 +53,17 @@ export class Rooms {
       for (const p of this.rooms.values())
         void p
           .then(async (r) => {
-            r.publishState();
-            await r.catchUp();
+            r.extension(Replication).publishState();
+            await r.extension(Persistence).catchUp();
           })
           .catch((err) => this.opts.log.warn({ err }, 'catching up after the bus came back failed'));
     });
+  }
+
+  /** Who handles control messages from other processes (see lifecycle.ts): set once. */
+  handleControl(handler: ControlListener): void {
+    if (this.controlHandler) throw new Error('control messages already have a handler');
+    this.controlHandler = handler;
   }
 
   get loadedCount(): number {
@@ -139,12 +145,9 @@ export class Rooms {
       limits: this.opts.limits,
       hibernateAfterMs: this.opts.hibernateAfterMs,
       onDocDropped: (bytes) => this.memoryRelease.note(docHeapBytes(bytes)),
+      guards: this.opts.guards,
+      onControl: (r, c) => this.controlHandler?.(r, c),
     });
-    room.guards.push(...(this.opts.guards ?? []));
-    room.onControlMessage = async (r, c) => {
-      await this.onControl?.(r, c);
-      for (const listener of this.controlListeners) await listener(r, c);
-    };
     await room.load();
     return room;
   }
@@ -159,14 +162,14 @@ export class Rooms {
     const p = this.rooms.get(boardId);
     if (!p) return;
     const room = await p.catch(() => null);
-    if (room && !(await room.storeEverything())) {
+    if (room && !(await room.extension(Persistence).storeEverything())) {
       if (!this.inUse(boardId) && this.rooms.get(boardId) === p) this.scheduleUnload(boardId);
       return;
     }
     if (this.inUse(boardId) || this.rooms.get(boardId) !== p) return;
     this.rooms.delete(boardId);
     if (!room) return;
-    await room.compact();
+    await room.extension(Persistence).compact();
     await room.destroy();
   }
 
@@ -199,7 +202,7 @@ export class Rooms {
   async forget(boardId: string, code: number, reason: string): Promise<void> {
     const room = await this.peek(boardId);
     if (!room) return;
-    room.deleted = true;
+    room.markDeleted();
     await this.closeConnections(boardId, () => true, code, reason);
     await room.flush();
     const t = this.idleTimers.get(boardId);

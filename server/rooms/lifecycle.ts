@@ -1,0 +1,89 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { newToken } from '../../shared/board/ids';
+import { setMeta } from '../../shared/board/doc';
+import type { Role } from '../../shared/board/roles';
+import type { BoardRecord, Store } from '../store/store';
+import type { Bus } from '../bus/bus';
+import { CLOSE } from './connection';
+import { boardChannel, busMessage, BUS_CONTROL, type ControlMessage } from './busMessages';
+import type { Room } from './room';
+import type { Rooms } from './rooms';
+
+export type RotatableRole = Exclude<Role, 'facilitator'>;
+
+const REPLACED = 'this link was replaced; ask the facilitator for the new one';
+const DELETED = 'the facilitator deleted this board';
+
+/**
+ * What a facilitator does to a board as a whole — lock, rotate its links, change its settings, delete
+ * it — each done once here: the store written, the loaded board told, the other processes told, and
+ * what they do when told. The record in the store is the one truth of the lock and the tokens; the
+ * board's meta only mirrors the lock for clients to show.
+ */
+export class BoardLifecycle {
+  constructor(
+    private readonly store: Store,
+    private readonly rooms: Rooms,
+    private readonly bus: Bus,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    rooms.handleControl((room, control) => this.onControl(room, control));
+  }
+
+  async lock(board: BoardRecord, locked: boolean): Promise<void> {
+    await this.store.updateBoard(board.id, { locked });
+    await this.rooms.with(board.id, (room) => {
+      room.recordChanged({ ...room.record, locked });
+      room.transact((doc) => setMeta(doc, { locked }));
+      // Published before the doc change goes out (at the room's next turn): a process that shows the lock holds writers to it.
+      this.publish(board.id, { type: 'record-changed' });
+    });
+    this.log.info({ boardId: board.id, locked }, 'board lock changed');
+  }
+
+  /** New links for `roles`: the old ones stop working at once, their sockets closed in every process. */
+  async rotate(board: BoardRecord, roles: readonly RotatableRole[]): Promise<BoardRecord> {
+    const tokens = { ...board.tokens };
+    for (const role of roles) tokens[role] = newToken();
+    await this.store.updateBoard(board.id, { tokens });
+    const room = await this.rooms.peek(board.id);
+    if (room) room.recordChanged({ ...room.record, tokens });
+    this.publish(board.id, { type: 'tokens-rotated', roles: [...roles] });
+    const closed = await this.rooms.closeRoles(board.id, roles, CLOSE.badToken, REPLACED);
+    this.log.info({ boardId: board.id, roles, closed }, 'links rotated');
+    return { ...board, tokens };
+  }
+
+  /** False when the board is gone. */
+  async settings(board: BoardRecord, settings: { viewerCursors: boolean }): Promise<boolean> {
+    const done = await this.rooms.with(board.id, (room) => room.transact((doc) => setMeta(doc, settings)));
+    return done !== null;
+  }
+
+  /** The board's data gone from the store and every socket of it closed, in every process. */
+  async delete(board: BoardRecord): Promise<void> {
+    // Nothing more is written for it from here on, and what was in flight is stored before the delete.
+    const room = await this.rooms.peek(board.id);
+    if (room) {
+      room.markDeleted();
+      await room.flush();
+    }
+    await this.store.deleteBoard(board.id);
+    this.publish(board.id, { type: 'deleted' });
+    await this.rooms.forget(board.id, CLOSE.boardDeleted, DELETED);
+    this.log.info({ boardId: board.id }, 'board deleted');
+  }
+
+  /** Tells every process serving the board, whether or not this one has it loaded. */
+  private publish(boardId: string, control: ControlMessage): void {
+    this.bus.publish(boardChannel(boardId), busMessage(BUS_CONTROL, this.rooms.instanceId, control));
+  }
+
+  /** The same, done in a process that has the board loaded when another process did it. */
+  private async onControl(room: Room, control: ControlMessage): Promise<void> {
+    if (control.type === 'deleted') return this.rooms.forget(room.boardId, CLOSE.boardDeleted, DELETED);
+    const fresh = await this.store.getBoard(room.boardId);
+    if (fresh) room.recordChanged(fresh);
+    if (control.type === 'tokens-rotated') await this.rooms.closeRoles(room.boardId, control.roles, CLOSE.badToken, REPLACED);
+  }
+}

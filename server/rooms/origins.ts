@@ -1,0 +1,4 @@
+/** Origins of doc changes that are not a connection's. */
+export const FROM_STORE = Symbol('store');
+export const FROM_BUS = Symbol('bus');
+export const FROM_SERVER = Symbol('server');
