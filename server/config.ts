@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../shared/board/schema';
+import type { RoomLimits } from './rooms/room';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
 
@@ -50,7 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** The per-board and per-socket limits a room enforces (README, "Limits"). */
-export function roomLimits(config: Config) {
+export function roomLimits(config: Config): RoomLimits {
   return {
     noteTextMax: LIMITS.noteTextMax,
     notesPerBoard: config.MAX_NOTES_PER_BOARD,
@@ -62,6 +63,9 @@ export function roomLimits(config: Config) {
     awarenessBurst: config.AWARENESS_BURST,
   };
 }
+
+/** The limits a room keeps when nothing is configured: the defaults above, the one place they are set. */
+export const DEFAULT_ROOM_LIMITS: RoomLimits = roomLimits(ConfigSchema.parse({}));
 
 /** Fastify's `trustProxy` from TRUST_PROXY: per-IP limits must not trust a header any client can set. */
 export function trustProxy(config: Config): boolean | string {

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { LIMITS } from '../../shared/board/schema';
 import { notesOf } from '../../shared/board/doc';
 import { CLOSE } from './connection';
 import { RefusedChange } from './guardedApply';
@@ -13,12 +12,6 @@ export interface BoardLimits {
   maxPendingBytes: number;
 }
 
-export const DEFAULT_BOARD_LIMITS: BoardLimits = {
-  noteTextMax: LIMITS.noteTextMax,
-  notesPerBoard: LIMITS.notesPerBoard,
-  maxBoardBytes: 16 * 1024 * 1024,
-  maxPendingBytes: 1024 * 1024,
-};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SharedType = Y.AbstractType<any>;

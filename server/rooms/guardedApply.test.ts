@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyGuarded, noneHeldBack, RefusedChange, withHeldBack } from './guardedApply';
-import { checkBoardLimits, DEFAULT_BOARD_LIMITS } from './boardLimits';
+import { checkBoardLimits } from './boardLimits';
+import { DEFAULT_ROOM_LIMITS } from '../config';
 import { addNote, noteText, notesOf, readBoard, setNoteText } from '../../shared/board/doc';
 
 const counts = new WeakMap<Y.Doc, { n: number }>();
@@ -29,7 +30,7 @@ function setup() {
     fn();
     return Y.encodeStateAsUpdate(client, before);
   };
-  const limits = (tr: Y.Transaction) => checkBoardLimits(tr, DEFAULT_BOARD_LIMITS);
+  const limits = (tr: Y.Transaction) => checkBoardLimits(tr, DEFAULT_ROOM_LIMITS);
   /** Everything the server stored and broadcast, as text a reader could find in it. */
   const leaked = () => Buffer.concat(emitted.map((u) => Buffer.from(u))).toString('utf8');
   return { server, client, id, change, limits, leaked };
@@ -73,7 +74,7 @@ describe('applyGuarded: a refused change never lands', () => {
 
   it('refuses a note beyond the per-board count but keeps the ones before it', () => {
     const { server, client, change } = setup();
-    const tight = (tr: Y.Transaction) => checkBoardLimits(tr, { ...DEFAULT_BOARD_LIMITS, notesPerBoard: 2 });
+    const tight = (tr: Y.Transaction) => checkBoardLimits(tr, { ...DEFAULT_ROOM_LIMITS, notesPerBoard: 2 });
     expect(applyGuarded(server, change(() => addNote(client, { text: '二枚目', x: 0, y: 0, authorId: 'a' })), 'c', tight).ok).toBe(true);
     const third = applyGuarded(server, change(() => addNote(client, { text: '三枚目', x: 0, y: 0, authorId: 'a' })), 'c', tight);
     expect(third.ok === false && 'refused' in third && third.refused.message).toMatch(/at most 2 notes/);

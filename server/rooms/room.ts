@@ -10,7 +10,8 @@ import type { Connection } from './connection';
 import { CLOSE } from './connection';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, ProtocolError } from './protocol';
 import { applyGuarded, noneHeldBack, RefusedChange, Scratch, withHeldBack, type HeldBack } from './guardedApply';
-import { BoardSizeMeter, checkBoardLimits, DEFAULT_BOARD_LIMITS, type BoardLimits } from './boardLimits';
+import { BoardSizeMeter, checkBoardLimits, type BoardLimits } from './boardLimits';
+import { DEFAULT_ROOM_LIMITS } from '../config';
 import { gateAwareness, type AwarenessContext, type AwarenessLimits } from './awarenessGate';
 import { addsNothing, diffFromState, factOf, hibernate, wake, type BoardReader, type Hibernated } from './hibernation';
 import type { ControlMessage } from './busMessages';
@@ -44,7 +45,6 @@ export interface RoomDeps {
 }
 
 export type RoomLimits = BoardLimits & AwarenessLimits;
-export const DEFAULT_ROOM_LIMITS: RoomLimits = { ...DEFAULT_BOARD_LIMITS, maxBytes: 16 * 1024, idsPerConnection: 4, awarenessPerSec: 60, awarenessBurst: 120 };
 
 /**
  * Checks a change a connection made, inside its transaction on the scratch copy, before the board sees it;
