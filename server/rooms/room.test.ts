@@ -14,6 +14,7 @@ import { Persistence } from './extensions/persistence';
 import type { Connection } from './connection';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncUpdate, MSG_AWARENESS } from './protocol';
 import { addNote, deleteNotes, notesOf } from '../../shared/board/doc';
+import { SCHEMA_VERSION } from '../../shared/board/migrations';
 import type { Role } from '../../shared/board/roles';
 import { eventually } from '../testing/clients';
 
@@ -410,5 +411,31 @@ describe('a room compacting its log', () => {
     await room.flush();
     await room.extension(Persistence).compact();
     expect([...(await stored(store)).notes.keys()].sort()).toEqual([ours, theirs, more].sort());
+  });
+});
+
+describe('a room opening a board saved by other software', () => {
+  it('does not open a board from a newer board model, and writes nothing to it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
+    dirs.push(dir);
+    const store = new SqliteStore(dir);
+    const record = { id: 'board-1', title: 't', createdAt: 0, tokens: { facilitator: 'f', participant: 'p', viewer: 'v' }, locked: false };
+    const newer = new Y.Doc();
+    addNote(newer, { text: '新しい版で書いた付箋', x: 0, y: 0, authorId: 'a' });
+    newer.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
+    await store.createBoard(record, Y.encodeStateAsUpdate(newer));
+    const before = await store.loadLog('board-1');
+    const room = new Room('board-1', record, {
+      store,
+      bus: new LocalBus(),
+      instanceId: new Uint8Array(16),
+      log: pino({ level: 'silent' }) as unknown as FastifyBaseLogger,
+      compactEvery: 500,
+      maxBufferedBytes: 1 << 20,
+    });
+    await expect(room.load()).rejects.toThrow(/newer version of the software/);
+    await room.destroy();
+    expect(await store.loadLog('board-1')).toEqual(before);
+    await store.close();
   });
 });

@@ -5,6 +5,7 @@ import type { Store, BoardRecord } from '../store/store';
 import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
 import { clearAuthorNames, metaOf, readMeta } from '../../shared/board/doc';
+import { migrateBoard } from '../../shared/board/migrations';
 import type { Meta } from '../../shared/board/schema';
 import type { Connection } from './connection';
 import { CLOSE } from './connection';
@@ -180,9 +181,19 @@ export class Room {
   async load(): Promise<void> {
     for (const e of this.extensions) await e.beforeLoad?.();
     for (const e of this.extensions) await e.onLoad?.();
+    this.migrate();
     this.keepAnonymous();
     this.sizeMeter = new BoardSizeMeter(() => this.encodeState().length);
     for (const e of this.extensions) e.afterLoad?.();
+  }
+
+  /**
+   * Brings a board saved by older software up to the current model, stored and sent like any server
+   * change; a board from newer software is not opened at all (NewerBoardError), so nothing of it is lost.
+   */
+  private migrate(): void {
+    const { from, to, applied } = migrateBoard(this.doc, FROM_SERVER);
+    if (applied.length > 0) this.deps.log.info({ boardId: this.boardId, from, to, applied }, 'board model migrated');
   }
 
   /** Whether the board can sleep: awake, and nothing waiting for its batch, the store, or changes Yjs holds back. */

@@ -8,3 +8,4 @@ export * from './identity';
 export * from './agenda';
 export * from './votes';
 export * from './people';
+export * from './migrations';

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Section, TemplateId } from './schema';
 import { newSectionId } from './ids';
 import { setMeta, writeSection } from './doc';
+import { SCHEMA_VERSION } from './migrations';
 
 /** A column of a worksheet: the Japanese title as the workshop wrote it, with an English subtitle. */
 export interface ColumnSpec {
@@ -115,7 +116,7 @@ export function initBoard(
   opts: { title: string; template: TemplateId; groups: number; anonymous?: boolean },
 ): void {
   doc.transact(() => {
-    setMeta(doc, { title: opts.title, template: opts.template, locked: false, anonymous: opts.anonymous ?? false, schemaVersion: 1 });
+    setMeta(doc, { title: opts.title, template: opts.template, locked: false, anonymous: opts.anonymous ?? false, schemaVersion: SCHEMA_VERSION });
     for (const s of layoutTemplate(opts.template, opts.groups)) writeSection(doc, s);
   });
 }
