@@ -55,7 +55,7 @@ export async function snapshotEndedPhases(app: FastifyInstance, boardId: string,
 export function startAutoSnapshots(app: FastifyInstance, intervalMs = 15_000, now: () => number = Date.now): () => void {
   let last = now();
   let running = false;
-  const timer = setInterval(async () => {
+  const sweep = async () => {
     if (running) return;
     running = true;
     const to = now();
@@ -67,7 +67,8 @@ export function startAutoSnapshots(app: FastifyInstance, intervalMs = 15_000, no
       last = to;
       running = false;
     }
-  }, intervalMs);
+  };
+  const timer = setInterval(() => void sweep(), intervalMs);
   timer.unref?.();
   return () => clearInterval(timer);
 }
