@@ -14,6 +14,8 @@ import exportPlugin from './plugins/export';
 import snapshotsPlugin from './plugins/snapshots';
 import clientPlugin from './plugins/client';
 import { HttpError, sendError } from './plugins/errors';
+import { serve, useContract, validationAnswer } from './plugins/contract';
+import { API } from '../shared/api/contract';
 import type { ChangeGuard } from './rooms/room';
 import { workshopGuard } from './rooms/guards/workshop';
 
@@ -59,8 +61,11 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
     if (addr && typeof addr === 'object') listeningPort = addr.port;
   });
 
+  useContract(app);
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err instanceof HttpError) return sendError(reply, err);
+    const invalid = validationAnswer(err);
+    if (invalid) return reply.code(400).send(invalid);
     if (err instanceof StoreUnavailableError) {
       req.log.warn({ err: err.cause ?? err }, 'store unavailable');
       return reply.code(503).header('retry-after', '5').send({ error: STORE_AWAY });
@@ -81,7 +86,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(exportPlugin);
   await app.register(snapshotsPlugin);
 
-  app.get('/healthz', async () => ({ ok: true, store: app.store.kind, bus: app.bus.kind, boardsLoaded: app.rooms.loadedCount }));
+  serve(app, API.health, async () => ({ ok: true, store: app.store.kind, bus: app.bus.kind, boardsLoaded: app.rooms.loadedCount }));
 
   await app.register(clientPlugin);
   return app;

@@ -1,15 +1,15 @@
 import fp from 'fastify-plugin';
+import rateLimit from '@fastify/rate-limit';
 import * as Y from 'yjs';
-import { z } from 'zod';
-import { CreateBoardSchema, type TemplateId } from '../../shared/board/schema';
+import type { TemplateId } from '../../shared/board/schema';
 import { newBoardId, newToken } from '../../shared/board/ids';
 import { initBoard } from '../../shared/board/templates';
 import { readBoard } from '../../shared/board/doc';
 import type { Role } from '../../shared/board/roles';
-import { HttpError, parseInput } from './errors';
+import { API } from '../../shared/api/contract';
+import { HttpError } from './errors';
+import { serve } from './contract';
 import type { BoardRecord } from '../store/store';
-
-type BoardParams = { Params: { boardId: string } };
 
 export const linksFor = (base: string, board: BoardRecord): Record<Role, string> => ({
   facilitator: `${base}/b/${board.id}?token=${board.tokens.facilitator}`,
@@ -17,34 +17,49 @@ export const linksFor = (base: string, board: BoardRecord): Record<Role, string>
   viewer: `${base}/b/${board.id}?token=${board.tokens.viewer}`,
 });
 
-/** Creating boards, their summary and the lock. */
+/** A new board's record: fresh id and tokens, unlocked. */
+export const newBoardRecord = (title: string): BoardRecord => ({
+  id: newBoardId(),
+  title,
+  createdAt: Date.now(),
+  tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
+  locked: false,
+});
+
+/** What the creator of a board is told: its id, its three tokens and links. The only time tokens are shown. */
+export const createdBoard = (base: string, board: BoardRecord) => ({
+  boardId: board.id,
+  facilitatorToken: board.tokens.facilitator,
+  participantToken: board.tokens.participant,
+  viewerToken: board.tokens.viewer,
+  links: linksFor(base, board),
+});
+
+/** Creating boards (at most BOARDS_PER_IP_PER_HOUR from one address), their summary, links and the lock. */
 export default fp(
   async (app) => {
-    app.post('/api/boards', async (req, reply) => {
-      const input = parseInput(CreateBoardSchema, req.body);
+    await app.register(rateLimit, { global: false });
+    const perHour = app.config.BOARDS_PER_IP_PER_HOUR;
+    const boardsPerHour = {
+      max: perHour,
+      timeWindow: 60 * 60 * 1000,
+      errorResponseBuilder: (_req: unknown, { ttl }: { ttl: number }) =>
+        new HttpError(429, `at most ${perHour} new boards per hour from one address; try again in ${Math.ceil(ttl / 60_000)} min`),
+    };
+    const createOptions = perHour === 0 ? {} : { config: { rateLimit: boardsPerHour } };
+    serve(app, API.createBoard, async (req) => {
+      const input = req.body;
       const template: TemplateId = input.template ?? 'impressions-unclear';
-      const board: BoardRecord = {
-        id: newBoardId(),
-        title: input.title || 'ワークショップ',
-        createdAt: Date.now(),
-        tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
-        locked: false,
-      };
+      const board = newBoardRecord(input.title || 'ワークショップ');
       const doc = new Y.Doc();
       initBoard(doc, { title: board.title, template, groups: input.groups ?? 3, anonymous: input.anonymous });
       await app.store.createBoard(board, Y.encodeStateAsUpdate(doc));
       doc.destroy();
       req.log.info({ boardId: board.id, template }, 'board created');
-      return reply.code(201).send({
-        boardId: board.id,
-        facilitatorToken: board.tokens.facilitator,
-        participantToken: board.tokens.participant,
-        viewerToken: board.tokens.viewer,
-        links: linksFor(app.publicUrl(), board),
-      });
-    });
+      return createdBoard(app.publicUrl(), board);
+    }, createOptions);
 
-    app.get<BoardParams>('/api/boards/:boardId', async (req) => {
+    serve(app, API.boardInfo, async (req) => {
       const { board, role } = await app.authorize(req, req.params.boardId, ['facilitator', 'participant', 'viewer']);
       const view = await app.rooms.with(board.id, (room) => readBoard(room.doc));
       if (!view) throw new HttpError(404, 'board not found');
@@ -63,16 +78,15 @@ export default fp(
       };
     });
 
-    app.get<BoardParams>('/api/boards/:boardId/links', async (req) => {
+    serve(app, API.links, async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
       return { links: linksFor(app.publicUrl(), board) };
     });
 
-    app.post<BoardParams>('/api/boards/:boardId/lock', async (req) => {
+    serve(app, API.lock, async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
-      const { locked } = parseInput(z.object({ locked: z.boolean() }).strict(), req.body);
-      await app.lifecycle.lock(board, locked);
-      return { locked };
+      await app.lifecycle.lock(board, req.body.locked);
+      return { locked: req.body.locked };
     });
 
     // Downloads (export.json/csv/xlsx/md) live in plugins/export.ts.

@@ -1,21 +1,16 @@
 import fp from 'fastify-plugin';
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { LIMITS } from '../../shared/board/schema';
-import { newBoardId, newToken } from '../../shared/board/ids';
 import { readMeta, setMeta } from '../../shared/board/doc';
 import { toJsonExport } from '../../shared/export/json';
-import type { BoardRecord } from '../store/store';
+import { API } from '../../shared/api/contract';
 import { findSnapshot, snapshotSource, SNAPSHOTS_PER_BOARD, takeSnapshot } from '../export/source';
-import { linksFor } from './boards';
+import { createdBoard, newBoardRecord } from './boards';
 import { startAutoSnapshots } from '../export/autoSnapshot';
-import { HttpError, parseInput } from './errors';
+import { HttpError } from './errors';
+import { serve } from './contract';
 
-type BoardParams = { Params: { boardId: string } };
 type SnapshotParams = { Params: { boardId: string; snapshotId: string } };
-
-export const SnapshotInputSchema = z.object({ name: z.string().trim().min(1, 'give the snapshot a name').max(100) }).strict();
-const RestoreInputSchema = z.object({ title: z.string().trim().min(1).max(LIMITS.titleMax).optional() }).strict();
 
 /** A board made from a snapshot: fresh record and tokens; unlocked, whatever the snapshot's board was. */
 function restoredDoc(state: Uint8Array, titleFor: (snapshotTitle: string) => string): { update: Uint8Array; title: string } {
@@ -44,18 +39,18 @@ export default fp(
     });
     app.addHook('onClose', async () => stopAuto?.());
 
-    app.post<BoardParams>('/api/boards/:boardId/snapshots', async (req, reply) => {
+    serve(app, API.takeSnapshot, async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, facilitatorOnly);
-      const { name } = parseInput(SnapshotInputSchema, req.body);
+      const { name } = req.body;
       if ((await app.store.listSnapshots(board.id)).length >= SNAPSHOTS_PER_BOARD) {
         throw new HttpError(409, `a board keeps at most ${SNAPSHOTS_PER_BOARD} snapshots`);
       }
       const snap = await takeSnapshot(app, board.id, name);
       if (!snap) throw new HttpError(404, 'board not found');
-      return reply.code(201).send({ snapshotId: snap.id, name: snap.name, createdAt: snap.createdAt });
+      return { snapshotId: snap.id, name: snap.name, createdAt: snap.createdAt };
     });
 
-    app.get<BoardParams>('/api/boards/:boardId/snapshots', async (req) => {
+    serve(app, API.listSnapshots, async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, facilitatorOnly);
       const list = await app.store.listSnapshots(board.id);
       return { snapshots: list.map(({ id, name, createdAt }) => ({ id, name, createdAt })) };
@@ -68,28 +63,15 @@ export default fp(
       return toJsonExport(board.id, board.title, src.view, src.extras, src.snapshot);
     });
 
-    app.post<SnapshotParams>('/api/boards/:boardId/snapshots/:snapshotId/restore', async (req, reply) => {
+    serve(app, API.restoreSnapshot, async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, facilitatorOnly);
-      const input = parseInput(RestoreInputSchema, req.body);
+      const input = req.body;
       const snap = await findSnapshot(app, board.id, req.params.snapshotId);
       const { update, title } = restoredDoc(snap.state, (old) => input.title ?? [...`${old || board.title}（${snap.name}）`].slice(0, LIMITS.titleMax).join(''));
-      const restored: BoardRecord = {
-        id: newBoardId(),
-        title,
-        createdAt: Date.now(),
-        tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
-        locked: false,
-      };
+      const restored = newBoardRecord(title);
       await app.store.createBoard(restored, update);
       req.log.info({ boardId: restored.id, from: board.id, snapshotId: snap.id }, 'board restored from snapshot');
-      return reply.code(201).send({
-        boardId: restored.id,
-        facilitatorToken: restored.tokens.facilitator,
-        participantToken: restored.tokens.participant,
-        viewerToken: restored.tokens.viewer,
-        links: linksFor(app.publicUrl(), restored),
-        restoredFrom: { boardId: board.id, snapshotId: snap.id, name: snap.name },
-      });
+      return { ...createdBoard(app.publicUrl(), restored), restoredFrom: { boardId: board.id, snapshotId: snap.id, name: snap.name } };
     });
   },
   { name: 'snapshots', dependencies: ['store', 'auth'] },

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { CreateBoardSchema, LIMITS } from '../board/schema';
+import { ROLES } from '../board/roles';
+
+/**
+ * The HTTP API as both sides use it: each route's method, path, params, body and answer. The server's
+ * routes validate with these schemas (through the zod type provider) and answer in their shape; the
+ * client's one fetcher (client/src/api.ts) builds requests and checks answers with the same ones.
+ */
+
+export const BoardParamsSchema = z.object({ boardId: z.string() });
+export const SnapshotParamsSchema = z.object({ boardId: z.string(), snapshotId: z.string() });
+
+/** Every error the API sends. `field` names the first bad input field, for a 400. */
+export const ErrorSchema = z.object({ error: z.string(), field: z.string().optional() });
+
+export const LinksSchema = z.object({ facilitator: z.string(), participant: z.string(), viewer: z.string() });
+
+export const CreatedBoardSchema = z.object({
+  boardId: z.string(),
+  facilitatorToken: z.string(),
+  participantToken: z.string(),
+  viewerToken: z.string(),
+  links: LinksSchema,
+});
+
+export const BoardInfoSchema = z.object({
+  boardId: z.string(),
+  title: z.string(),
+  template: z.string(),
+  role: z.enum(ROLES),
+  locked: z.boolean(),
+  anonymous: z.boolean(),
+  noteCount: z.number(),
+  brokenNoteCount: z.number(),
+  sectionCount: z.number(),
+  groups: z.array(z.string()),
+  createdAt: z.number(),
+});
+
+export const LockSchema = z.object({ locked: z.boolean() }).strict();
+export const RotateSchema = z.object({ roles: z.array(z.enum(['participant', 'viewer'])).min(1) }).strict();
+export const RotatedSchema = z.object({ links: LinksSchema, participantToken: z.string().optional(), viewerToken: z.string().optional() });
+export const SettingsSchema = z.object({ viewerCursors: z.boolean() }).strict();
+
+export const SnapshotInputSchema = z.object({ name: z.string().trim().min(1, 'give the snapshot a name').max(100) }).strict();
+export const SnapshotTakenSchema = z.object({ snapshotId: z.string(), name: z.string(), createdAt: z.number() });
+export const SnapshotListSchema = z.object({ snapshots: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.number() })) });
+export const RestoreInputSchema = z.object({ title: z.string().trim().min(1).max(LIMITS.titleMax).optional() }).strict();
+export const RestoredBoardSchema = CreatedBoardSchema.extend({
+  restoredFrom: z.object({ boardId: z.string(), snapshotId: z.string(), name: z.string() }),
+});
+
+export const HealthSchema = z.object({ ok: z.boolean(), store: z.string(), bus: z.string(), boardsLoaded: z.number() });
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  params?: z.ZodType;
+  /** A body left out altogether is read as `{}` (all defaults). */
+  body?: z.ZodType;
+  /** The answer's schema; absent for 204 (no content). */
+  response?: z.ZodType;
+  status: 200 | 201 | 204;
+}
+
+const route = <R extends Route>(r: R): R => r;
+
+export const API = {
+  createBoard: route({ method: 'POST', path: '/api/boards', body: CreateBoardSchema, response: CreatedBoardSchema, status: 201 }),
+  boardInfo: route({ method: 'GET', path: '/api/boards/:boardId', params: BoardParamsSchema, response: BoardInfoSchema, status: 200 }),
+  links: route({ method: 'GET', path: '/api/boards/:boardId/links', params: BoardParamsSchema, response: z.object({ links: LinksSchema }), status: 200 }),
+  lock: route({ method: 'POST', path: '/api/boards/:boardId/lock', params: BoardParamsSchema, body: LockSchema, response: LockSchema, status: 200 }),
+  rotate: route({ method: 'POST', path: '/api/boards/:boardId/rotate', params: BoardParamsSchema, body: RotateSchema, response: RotatedSchema, status: 200 }),
+  settings: route({ method: 'POST', path: '/api/boards/:boardId/settings', params: BoardParamsSchema, body: SettingsSchema, response: SettingsSchema, status: 200 }),
+  deleteBoard: route({ method: 'DELETE', path: '/api/boards/:boardId', params: BoardParamsSchema, status: 204 }),
+  takeSnapshot: route({ method: 'POST', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, body: SnapshotInputSchema, response: SnapshotTakenSchema, status: 201 }),
+  listSnapshots: route({ method: 'GET', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, response: SnapshotListSchema, status: 200 }),
+  restoreSnapshot: route({
+    method: 'POST',
+    path: '/api/boards/:boardId/snapshots/:snapshotId/restore',
+    params: SnapshotParamsSchema,
+    body: RestoreInputSchema,
+    response: RestoredBoardSchema,
+    status: 201,
+  }),
+  health: route({ method: 'GET', path: '/healthz', response: HealthSchema, status: 200 }),
+} as const;
+
+export type ApiRoute = (typeof API)[keyof typeof API];
+export type ResponseOf<R extends Route> = R['response'] extends z.ZodType ? z.infer<R['response']> : void;
+export type BodyOf<R extends Route> = R['body'] extends z.ZodType ? z.input<R['body']> : never;
+export type ParamsOf<R extends Route> = R['params'] extends z.ZodType ? z.infer<R['params']> : Record<string, never>;
+
+/** The route's path with its params filled in (each one URL-encoded). */
+export function pathOf(route: Route, params: Record<string, string> = {}): string {
+  return route.path.replace(/:(\w+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`${route.path}: missing ${name}`);
+    return encodeURIComponent(v);
+  });
+}
+
+/** The first issue of a failed parse, as the API states it: `field: message`, with the field. */
+export function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): z.infer<typeof ErrorSchema> {
+  const issue = issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  return { error: issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'invalid input', ...(field ? { field } : {}) };
+}
