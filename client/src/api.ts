@@ -1,26 +1,10 @@
-import { z } from 'zod';
-import { ROLES, type CreateBoard } from '../../shared/board';
+import type { z } from 'zod';
+import { API, ErrorSchema, pathOf, type BoardInfoSchema, type CreatedBoardSchema, type Route } from '../../shared/api/contract';
+import type { CreateBoard } from '../../shared/board';
 
-const CreatedSchema = z.object({
-  boardId: z.string(),
-  facilitatorToken: z.string(),
-  participantToken: z.string(),
-  viewerToken: z.string(),
-  links: z.object({ facilitator: z.string(), participant: z.string(), viewer: z.string() }),
-});
-export type CreatedBoard = z.infer<typeof CreatedSchema>;
-
-const InfoSchema = z.object({
-  boardId: z.string(),
-  title: z.string(),
-  template: z.string(),
-  noteCount: z.number(),
-  sectionCount: z.number(),
-  role: z.enum(ROLES),
-  locked: z.boolean(),
-  anonymous: z.boolean(),
-});
-export type BoardInfo = z.infer<typeof InfoSchema>;
+export type CreatedBoard = z.infer<typeof CreatedBoardSchema>;
+/** What the client keeps of a board's summary (also on the device, for opening it offline). */
+export type BoardInfo = Pick<z.infer<typeof BoardInfoSchema>, 'boardId' | 'title' | 'template' | 'noteCount' | 'sectionCount' | 'role' | 'locked' | 'anonymous'>;
 
 /** An HTTP answer the user must act on (bad link, unknown board), as opposed to a network failure. */
 export class ApiError extends Error {
@@ -32,34 +16,39 @@ export class ApiError extends Error {
   }
 }
 
-async function readJson(res: Response): Promise<unknown> {
-  if (!res.ok) {
-    let message = res.statusText;
-    try {
-      const body = (await res.json()) as { error?: unknown; message?: unknown };
-      if (typeof body.message === 'string') message = body.message;
-      else if (typeof body.error === 'string') message = body.error;
-    } catch {
-      // A non-JSON error page: the status says enough.
-    }
-    throw new ApiError(res.status, message);
-  }
-  return res.json();
+type Answer<R extends Route> = R['response'] extends z.ZodType ? z.infer<R['response']> : void;
+
+export interface Call {
+  params?: Record<string, string>;
+  body?: unknown;
+  /** The board's capability token, sent as `Authorization: Bearer`. */
+  token?: string;
+  signal?: AbortSignal;
 }
 
-export async function createBoard(input: CreateBoard): Promise<CreatedBoard> {
-  const res = await fetch('/api/boards', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
+/** The one way the client talks to the API: a route of shared/api, its answer checked against the route's schema. */
+export async function request<R extends Route>(route: R, call: Call = {}): Promise<Answer<R>> {
+  const headers: Record<string, string> = {};
+  if (call.token) headers.authorization = `Bearer ${call.token}`;
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(pathOf(route, call.params), {
+    method: route.method,
+    headers,
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    signal: call.signal,
   });
-  return CreatedSchema.parse(await readJson(res));
+  if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+  if (!route.response) return undefined as Answer<R>;
+  return route.response.parse(await res.json()) as Answer<R>;
 }
 
-export async function fetchBoardInfo(boardId: string, token: string, signal?: AbortSignal): Promise<BoardInfo> {
-  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal,
-  });
-  return InfoSchema.parse(await readJson(res));
+async function errorMessage(res: Response): Promise<string> {
+  const body = ErrorSchema.safeParse(await res.json().catch(() => null));
+  // A non-JSON error page (a proxy's): the status says enough.
+  return body.success ? body.data.error : res.statusText;
 }
+
+export const createBoard = (input: CreateBoard): Promise<CreatedBoard> => request(API.createBoard, { body: input });
+
+export const fetchBoardInfo = (boardId: string, token: string, signal?: AbortSignal): Promise<BoardInfo> =>
+  request(API.boardInfo, { params: { boardId }, token, signal });

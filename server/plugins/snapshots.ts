@@ -10,7 +10,6 @@ import { startAutoSnapshots } from '../export/autoSnapshot';
 import { HttpError } from './errors';
 import { serve } from './contract';
 
-type SnapshotParams = { Params: { boardId: string; snapshotId: string } };
 
 /** A board made from a snapshot: fresh record and tokens; unlocked, whatever the snapshot's board was. */
 function restoredDoc(state: Uint8Array, titleFor: (snapshotTitle: string) => string): { update: Uint8Array; title: string } {
@@ -56,7 +55,7 @@ export default fp(
       return { snapshots: list.map(({ id, name, createdAt }) => ({ id, name, createdAt })) };
     });
 
-    app.get<SnapshotParams>('/api/boards/:boardId/snapshots/:snapshotId', async (req, reply) => {
+    serve(app, API.snapshot, async (req, reply) => {
       const { board } = await app.authorize(req, req.params.boardId, facilitatorOnly);
       const src = await snapshotSource(app, board.id, req.params.snapshotId);
       reply.header('cache-control', 'no-store');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CreateBoardSchema, LIMITS } from '../board/schema';
 import { ROLES } from '../board/roles';
+import type { JsonExport } from '../export/json';
 
 /**
  * The HTTP API as both sides use it: each route's method, path, params, body and answer. The server's
@@ -76,6 +77,14 @@ export const API = {
   deleteBoard: route({ method: 'DELETE', path: '/api/boards/:boardId', params: BoardParamsSchema, status: 204 }),
   takeSnapshot: route({ method: 'POST', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, body: SnapshotInputSchema, response: SnapshotTakenSchema, status: 201 }),
   listSnapshots: route({ method: 'GET', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, response: SnapshotListSchema, status: 200 }),
+  /** A snapshot as the JSON export of the board it holds (shared/export/json.ts). */
+  snapshot: route({
+    method: 'GET',
+    path: '/api/boards/:boardId/snapshots/:snapshotId',
+    params: SnapshotParamsSchema,
+    response: z.custom<JsonExport>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { notes?: unknown }).notes)),
+    status: 200,
+  }),
   restoreSnapshot: route({
     method: 'POST',
     path: '/api/boards/:boardId/snapshots/:snapshotId/restore',

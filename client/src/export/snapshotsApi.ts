@@ -1,22 +1,9 @@
-import type { JsonExport } from '../../../shared/export/json';
+import type { z } from 'zod';
+import { API, type RestoredBoardSchema, type SnapshotListSchema } from '../../../shared/api/contract';
+import { request } from '../api';
 
-export interface SnapshotItem {
-  id: string;
-  name: string;
-  createdAt: number;
-}
-
-export interface RestoredBoard {
-  boardId: string;
-  links: { facilitator: string; participant: string; viewer: string };
-}
-
-async function call<T>(url: string, token: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) } });
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new Error(body.error ?? res.statusText);
-  return body as T;
-}
+export type SnapshotItem = z.infer<typeof SnapshotListSchema>['snapshots'][number];
+export type RestoredBoard = z.infer<typeof RestoredBoardSchema>;
 
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
@@ -24,13 +11,11 @@ const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 export const exportUrl = (boardId: string, token: string, format: string, snapshotId?: string): string =>
   `${base(boardId)}/export.${format}?token=${encodeURIComponent(token)}${snapshotId ? `&snapshot=${encodeURIComponent(snapshotId)}` : ''}`;
 
-export const listSnapshots = (boardId: string, token: string) => call<{ snapshots: SnapshotItem[] }>(`${base(boardId)}/snapshots`, token).then((r) => r.snapshots);
+export const listSnapshots = async (boardId: string, token: string) => (await request(API.listSnapshots, { params: { boardId }, token })).snapshots;
 
-export const saveSnapshot = (boardId: string, token: string, name: string) =>
-  call<{ snapshotId: string }>(`${base(boardId)}/snapshots`, token, { method: 'POST', body: JSON.stringify({ name }) });
+export const saveSnapshot = (boardId: string, token: string, name: string) => request(API.takeSnapshot, { params: { boardId }, token, body: { name } });
 
-export const fetchSnapshot = (boardId: string, token: string, snapshotId: string) =>
-  call<JsonExport>(`${base(boardId)}/snapshots/${encodeURIComponent(snapshotId)}`, token);
+export const fetchSnapshot = (boardId: string, token: string, snapshotId: string) => request(API.snapshot, { params: { boardId, snapshotId }, token });
 
 export const restoreSnapshot = (boardId: string, token: string, snapshotId: string) =>
-  call<RestoredBoard>(`${base(boardId)}/snapshots/${encodeURIComponent(snapshotId)}/restore`, token, { method: 'POST', body: '{}' });
+  request(API.restoreSnapshot, { params: { boardId, snapshotId }, token, body: {} });
