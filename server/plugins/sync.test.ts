@@ -75,6 +75,18 @@ describe('sync over the y-websocket protocol', () => {
     expect(texts(f)).toEqual(['facilitator while locked']);
   });
 
+  it('shows the lock the server enforces: a lock flag a client writes itself is put back, and holds nobody', async () => {
+    const b = await createBoard(srv.url);
+    const p = client(b.boardId, b.participantToken);
+    const f = client(b.boardId, b.facilitatorToken);
+    await Promise.all([p.synced, f.synced]);
+    f.doc.getMap('meta').set('locked', true);
+    expect(await eventually(() => f.doc.getMap('meta').get('locked') === false)).toBe(true);
+    expect(readBoard(p.doc).meta.locked).toBe(false);
+    addNote(p.doc, { text: 'まだ書ける', x: 0, y: 0, authorId: await p.userId });
+    expect(await eventually(() => texts(f).includes('まだ書ける'))).toBe(true);
+  });
+
   it('closes a socket with a clear code for a bad token or an unknown board', async () => {
     const b = await createBoard(srv.url);
     const closeCode = (path: string) =>

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Store, BoardRecord } from '../store/store';
 import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
-import { clearAuthorNames, metaOf, readMeta } from '../../shared/board/doc';
+import { clearAuthorNames, metaOf, readMeta, setMeta } from '../../shared/board/doc';
 import { migrateBoard } from '../../shared/board/migrations';
 import type { Meta } from '../../shared/board/schema';
 import type { Connection } from './connection';
@@ -183,6 +183,7 @@ export class Room {
     for (const e of this.extensions) await e.onLoad?.();
     this.migrate();
     this.keepAnonymous();
+    this.mirrorLock();
     this.sizeMeter = new BoardSizeMeter(() => this.encodeState().length);
     for (const e of this.extensions) e.afterLoad?.();
   }
@@ -301,6 +302,7 @@ export class Room {
     const outcome = withHeldBack(this.doc, held, () => applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr), this.scratch));
     if (outcome.ok) {
       if (!wasAnonymous) this.keepAnonymous();
+      this.mirrorLock();
       return;
     }
     if ('refused' in outcome) {
@@ -318,6 +320,14 @@ export class Room {
   /** A board made anonymous keeps no names: newcomers download none (Yjs drops the replaced values). */
   private keepAnonymous(): void {
     if (this.isAnonymous()) clearAuthorNames(this.doc, FROM_SERVER);
+  }
+
+  /**
+   * The lock is the record's (what the server enforces); the board's meta shows it to clients. A client
+   * that writes the flag itself is put right, so what people see is what holds.
+   */
+  private mirrorLock(): void {
+    if ((metaOf(this.doc).get('locked') === true) !== this.currentRecord.locked) this.transact((doc) => setMeta(doc, { locked: this.currentRecord.locked }));
   }
 
   private checkChange(conn: Connection, tr: Y.Transaction): RefusedChange | null {

@@ -1,3 +1,2 @@
 export * from './command';
 export * from './notes';
-export * from './board';
