@@ -36,6 +36,16 @@ async function participant(a: { wsUrl: string }, b: { boardId: string; participa
 const firstClose = (c: HonestClient) =>
   new Promise<string>((res) => c.provider.once('connection-close', (e: CloseEvent | null) => res(`${e?.code ?? 0}: ${e?.reason ?? ''}`)));
 
+/** A note written the way addNote would, past the checks addNote makes (what a modified client sends). */
+function forgeNote(doc: Y.Doc, text: string, authorId: string): void {
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries({ x: 0, y: 0, w: 160, h: 120, color: '#fff176', sectionId: null, authorId, createdAt: Date.now(), category: 'unsorted' })) m.set(k, v);
+    m.set('text', new Y.Text(text));
+    doc.getMap('notes').set(`n_forged${Date.now()}`, m);
+  });
+}
+
 const frame = (type: number, sub: number | null, payload: Uint8Array) => {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, type);
@@ -110,8 +120,10 @@ describe('limits, each refused with a clear code', () => {
     for (let i = 0; i < 3; i++) w.write(`付箋 ${i}`);
     const r = await participant(a, b);
     expect(await eventually(() => r.texts().size === 3)).toBe(true);
+    // An honest client keeps to the limit the server wrote in the board; a forged one is refused.
+    expect(() => w.write('四枚目')).toThrow('a board holds at most 3 notes');
     const closed = firstClose(w);
-    w.write('四枚目');
+    forgeNote(w.doc, '四枚目', w.userId);
     expect(await closed).toBe('1008: a board holds at most 3 notes');
     w.destroy();
     await new Promise((res) => setTimeout(res, 300));

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Store, BoardRecord } from '../store/store';
 import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
-import { clearAuthorNames, metaOf, readMeta, setMeta } from '../../shared/board/doc';
+import { clearAuthorNames, metaOf, notesLimitOf, readMeta, setMeta } from '../../shared/board/doc';
 import { migrateBoard } from '../../shared/board/migrations';
 import type { Meta } from '../../shared/board/schema';
 import type { Connection } from './connection';
@@ -183,7 +183,7 @@ export class Room {
     for (const e of this.extensions) await e.onLoad?.();
     this.migrate();
     this.keepAnonymous();
-    this.mirrorLock();
+    this.mirrorServerFacts();
     this.sizeMeter = new BoardSizeMeter(() => this.encodeState().length);
     for (const e of this.extensions) e.afterLoad?.();
   }
@@ -302,7 +302,7 @@ export class Room {
     const outcome = withHeldBack(this.doc, held, () => applyGuarded(this.doc, update, conn, (tr) => this.checkChange(conn, tr), this.scratch));
     if (outcome.ok) {
       if (!wasAnonymous) this.keepAnonymous();
-      this.mirrorLock();
+      this.mirrorServerFacts();
       return;
     }
     if ('refused' in outcome) {
@@ -323,11 +323,17 @@ export class Room {
   }
 
   /**
-   * The lock is the record's (what the server enforces); the board's meta shows it to clients. A client
-   * that writes the flag itself is put right, so what people see is what holds.
+   * What the server enforces, shown to clients in the board's meta: the lock (the record's) and the note
+   * limit (the configuration's). A client that writes either itself is put right, so what people see is
+   * what holds, and an honest client refuses a note the server would refuse.
    */
-  private mirrorLock(): void {
-    if ((metaOf(this.doc).get('locked') === true) !== this.currentRecord.locked) this.transact((doc) => setMeta(doc, { locked: this.currentRecord.locked }));
+  private mirrorServerFacts(): void {
+    const meta = metaOf(this.doc);
+    const { locked } = this.currentRecord;
+    const { notesPerBoard } = this.limits;
+    // A board without the flags reads as unlocked and at the default limit: nothing to write for most boards.
+    if ((meta.get('locked') === true) === locked && notesLimitOf(this.doc) === notesPerBoard) return;
+    this.transact((doc) => setMeta(doc, { locked, notesPerBoard }));
   }
 
   private checkChange(conn: Connection, tr: Y.Transaction): RefusedChange | null {

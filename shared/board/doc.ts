@@ -105,6 +105,12 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
  */
 export const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
+/** The most notes the board takes: what its server wrote in the meta, else the default. */
+export function notesLimitOf(doc: Y.Doc): number {
+  const v = metaOf(doc).get('notesPerBoard');
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : LIMITS.notesPerBoard;
+}
+
 /** Creates a note in one transaction and returns its id. Throws NoteInputError for bad input. */
 export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = null, now = Date.now()): string {
   const parsed = NewNoteSchema.safeParse(input);
@@ -113,7 +119,8 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = null, now 
     throw new NoteInputError(issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid note');
   }
   const n = parsed.data;
-  if (notesOf(doc).size >= LIMITS.notesPerBoard) throw new NoteInputError(`a board holds at most ${LIMITS.notesPerBoard} notes`);
+  const max = notesLimitOf(doc);
+  if (max > 0 && notesOf(doc).size >= max) throw new NoteInputError(`a board holds at most ${max} notes`);
   const id = newNoteId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();

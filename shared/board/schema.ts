@@ -82,6 +82,8 @@ export const MetaSchema = z.object({
   locked: z.boolean().default(false),
   anonymous: z.boolean().default(false),
   schemaVersion: z.number().int().default(1),
+  /** The server's limit on notes (MAX_NOTES_PER_BOARD, 0 = none), which it writes here so clients keep to it too. */
+  notesPerBoard: z.number().int().nonnegative().optional(),
   /** Viewers' cursors are shown to others only when the facilitator allows it; the server drops them otherwise. */
   viewerCursors: z.boolean().optional(),
 });
