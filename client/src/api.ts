@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { API, ErrorSchema, pathOf, type BoardInfoSchema, type CreatedBoardSchema, type Route } from '../../shared/api/contract';
 import type { CreateBoard } from '../../shared/board';
+import { clientKey } from './board/identity';
 
 export type CreatedBoard = z.infer<typeof CreatedBoardSchema>;
 /** What the client keeps of a board's summary (also on the device, for opening it offline). */
@@ -28,7 +29,8 @@ export interface Call {
 
 /** The one way the client talks to the API: a route of shared/api, its answer checked against the route's schema. */
 export async function request<R extends Route>(route: R, call: Call = {}): Promise<Answer<R>> {
-  const headers: Record<string, string> = {};
+  // The device's key, as on the socket: the server derives the same user id from it (for the audit log).
+  const headers: Record<string, string> = { 'x-client-key': clientKey() };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(pathOf(route, call.params), {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { FastifyInstance } from 'fastify';
 import { minutesOf, readAgenda, type Phase } from '../../shared/board/agenda';
 import { takeSnapshot } from './source';
+import { SERVER } from '../rooms/audit';
 
 const DAY_MS = 24 * 3600 * 1000;
 const JST_OFFSET_MS = 9 * 3600 * 1000;
@@ -42,7 +43,7 @@ export async function snapshotEndedPhases(app: FastifyInstance, boardId: string,
   // Read without waking a hibernating board: every loaded board is looked at every 15 s.
   for (const phase of phasesEndedBetween(room.read(readAgenda), fromMs, toMs)) {
     if (!(await changedSinceLastSnapshot(app, boardId, room.stateVector()))) continue;
-    if (await takeSnapshot(app, boardId, autoSnapshotName(phase), toMs)) taken++;
+    if (await takeSnapshot(app, boardId, autoSnapshotName(phase), SERVER, toMs)) taken++;
   }
   return taken;
 }

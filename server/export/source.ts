@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Actor } from '../rooms/audit';
 import type { FastifyInstance } from 'fastify';
 import { readBoard, type BoardView } from '../../shared/board/doc';
 import { newBoardId } from '../../shared/board/ids';
@@ -51,11 +52,11 @@ export const SNAPSHOTS_PER_BOARD = 200;
  * Saves the board as it is now under `name`. For the facilitator's button and for automatic snapshots
  * (e.g. when an agenda phase ends). Returns null for an unknown board.
  */
-export async function takeSnapshot(app: FastifyInstance, boardId: string, name: string, now = Date.now()): Promise<SnapshotMeta | null> {
+export async function takeSnapshot(app: FastifyInstance, boardId: string, name: string, by: Actor, now = Date.now()): Promise<SnapshotMeta | null> {
   const state = await app.rooms.with(boardId, (room) => room.encodeState());
   if (!state) return null;
   const meta: SnapshotMeta = { id: newBoardId(), boardId, name, createdAt: now };
   await app.store.saveSnapshot({ ...meta, state });
-  app.log.info({ boardId, snapshotId: meta.id }, 'snapshot saved');
+  await app.lifecycle.audit.record(boardId, 'snapshot', by, { snapshotId: meta.id });
   return meta;
 }

@@ -5,13 +5,24 @@ import type { BoardRecord } from '../store/store';
 import { ROLES, type Role } from '../../shared/board/roles';
 import { BOARD_ID_RE } from '../../shared/board/ids';
 import { HttpError } from './errors';
+import { userIdFromKey, CLIENT_KEY_MAX } from '../../shared/board/identity';
+import type { Actor } from '../rooms/audit';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Resolves the caller's role on a board from its capability token; throws 401/403/404 HttpError. */
-    authorize(req: FastifyRequest, boardId: string, allowed: readonly Role[]): Promise<{ board: BoardRecord; role: Role }>;
+    authorize(req: FastifyRequest, boardId: string, allowed: readonly Role[]): Promise<Authorized>;
   }
 }
+
+/** The board, the caller's role on it, and who they are (for the audit log), when their client said. */
+export interface Authorized extends Actor {
+  board: BoardRecord;
+  role: Role;
+}
+
+/** A client sends its device key in `X-Client-Key`, as it does on the socket: the same stable user id results. */
+const CLIENT_KEY_HEADER = 'x-client-key';
 
 const sameToken = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -53,7 +64,9 @@ export default fp(
       const role = roleOf(board, token);
       if (!role) throw new HttpError(403, 'this token does not open this board');
       if (!allowed.includes(role)) throw new HttpError(403, `the ${role} link cannot do this`);
-      return { board, role };
+      const key = req.headers[CLIENT_KEY_HEADER];
+      const userId = typeof key === 'string' && key && key.length <= CLIENT_KEY_MAX ? await userIdFromKey(key) : null;
+      return { board, role, userId };
     });
   },
   { name: 'auth', dependencies: ['store'] },

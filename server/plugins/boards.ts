@@ -84,8 +84,8 @@ export default fp(
     });
 
     serve(app, API.lock, async (req) => {
-      const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
-      await app.lifecycle.lock(board, req.body.locked);
+      const { board, ...by } = await app.authorize(req, req.params.boardId, ['facilitator']);
+      await app.lifecycle.lock(board, req.body.locked, by);
       return { locked: req.body.locked };
     });
 

@@ -52,9 +52,11 @@ export default fp(
       const { format } = req.params;
       if (!isFormat(format)) throw new HttpError(404, `unknown export format "${format}": use ${EXPORT_FORMATS.join(', ')}`);
       const snapshotId = req.query.snapshot;
-      const { board } = await app.authorize(req, req.params.boardId, snapshotId !== undefined ? ['facilitator'] : ['facilitator', 'participant', 'viewer']);
+      const { board, ...by } = await app.authorize(req, req.params.boardId, snapshotId !== undefined ? ['facilitator'] : ['facilitator', 'participant', 'viewer']);
       const src = snapshotId !== undefined ? await snapshotSource(app, board.id, snapshotId) : await liveSource(app, board.id);
       const title = src.view.meta.title || board.title;
+      // HEAD answers as GET does, but downloads nothing: only a GET is an export.
+      if (req.method === 'GET') await app.lifecycle.audit.record(board.id, 'export', by, { format, ...(src.snapshot ? { snapshotId: src.snapshot.id } : {}) });
       const fallback = `board-${board.id}${src.snapshot ? `-${src.snapshot.id}` : ''}.${format}`;
       return sendDownload(reply, format, exportFileName(title, format, src.snapshot?.name), fallback, await render(format, board.id, board.title, src));
     });

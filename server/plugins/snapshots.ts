@@ -39,12 +39,12 @@ export default fp(
     app.addHook('onClose', async () => stopAuto?.());
 
     serve(app, API.takeSnapshot, async (req) => {
-      const { board } = await app.authorize(req, req.params.boardId, facilitatorOnly);
+      const { board, ...by } = await app.authorize(req, req.params.boardId, facilitatorOnly);
       const { name } = req.body;
       if ((await app.store.listSnapshots(board.id)).length >= SNAPSHOTS_PER_BOARD) {
         throw new HttpError(409, `a board keeps at most ${SNAPSHOTS_PER_BOARD} snapshots`);
       }
-      const snap = await takeSnapshot(app, board.id, name);
+      const snap = await takeSnapshot(app, board.id, name, by);
       if (!snap) throw new HttpError(404, 'board not found');
       return { snapshotId: snap.id, name: snap.name, createdAt: snap.createdAt };
     });
@@ -63,13 +63,13 @@ export default fp(
     });
 
     serve(app, API.restoreSnapshot, async (req) => {
-      const { board } = await app.authorize(req, req.params.boardId, facilitatorOnly);
+      const { board, ...by } = await app.authorize(req, req.params.boardId, facilitatorOnly);
       const input = req.body;
       const snap = await findSnapshot(app, board.id, req.params.snapshotId);
       const { update, title } = restoredDoc(snap.state, (old) => input.title ?? [...`${old || board.title}（${snap.name}）`].slice(0, LIMITS.titleMax).join(''));
       const restored = newBoardRecord(title);
       await app.store.createBoard(restored, update);
-      req.log.info({ boardId: restored.id, from: board.id, snapshotId: snap.id }, 'board restored from snapshot');
+      await app.lifecycle.audit.record(board.id, 'restore', by, { snapshotId: snap.id, restoredAs: restored.id });
       return { ...createdBoard(app.publicUrl(), restored), restoredFrom: { boardId: board.id, snapshotId: snap.id, name: snap.name } };
     });
   },

@@ -8,6 +8,7 @@ import { CLOSE } from './connection';
 import { boardChannel, busMessage, BUS_CONTROL, type ControlMessage } from './busMessages';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
+import { AuditLog, type Actor } from './audit';
 
 export type RotatableRole = Exclude<Role, 'facilitator'>;
 
@@ -21,16 +22,19 @@ const DELETED = 'the facilitator deleted this board';
  * board's meta only mirrors the lock for clients to show.
  */
 export class BoardLifecycle {
+  readonly audit: AuditLog;
+
   constructor(
     private readonly store: Store,
     private readonly rooms: Rooms,
     private readonly bus: Bus,
-    private readonly log: FastifyBaseLogger,
+    log: FastifyBaseLogger,
   ) {
+    this.audit = new AuditLog(store, log);
     rooms.handleControl((room, control) => this.onControl(room, control));
   }
 
-  async lock(board: BoardRecord, locked: boolean): Promise<void> {
+  async lock(board: BoardRecord, locked: boolean, by: Actor): Promise<void> {
     await this.store.updateBoard(board.id, { locked });
     await this.rooms.with(board.id, (room) => {
       room.recordChanged({ ...room.record, locked });
@@ -38,11 +42,11 @@ export class BoardLifecycle {
       // Published before the doc change goes out (at the room's next turn): a process that shows the lock holds writers to it.
       this.publish(board.id, { type: 'record-changed' });
     });
-    this.log.info({ boardId: board.id, locked }, 'board lock changed');
+    await this.audit.record(board.id, locked ? 'lock' : 'unlock', by);
   }
 
   /** New links for `roles`: the old ones stop working at once, their sockets closed in every process. */
-  async rotate(board: BoardRecord, roles: readonly RotatableRole[]): Promise<BoardRecord> {
+  async rotate(board: BoardRecord, roles: readonly RotatableRole[], by: Actor): Promise<BoardRecord> {
     const tokens = { ...board.tokens };
     for (const role of roles) tokens[role] = newToken();
     await this.store.updateBoard(board.id, { tokens });
@@ -50,18 +54,21 @@ export class BoardLifecycle {
     if (room) room.recordChanged({ ...room.record, tokens });
     this.publish(board.id, { type: 'tokens-rotated', roles: [...roles] });
     const closed = await this.rooms.closeRoles(board.id, roles, CLOSE.badToken, REPLACED);
-    this.log.info({ boardId: board.id, roles, closed }, 'links rotated');
+    await this.audit.record(board.id, 'rotate', by, { roles: roles.join(','), socketsClosed: closed });
     return { ...board, tokens };
   }
 
   /** False when the board is gone. */
-  async settings(board: BoardRecord, settings: { viewerCursors: boolean }): Promise<boolean> {
+  async settings(board: BoardRecord, settings: { viewerCursors: boolean }, by: Actor): Promise<boolean> {
     const done = await this.rooms.with(board.id, (room) => room.transact((doc) => setMeta(doc, settings)));
+    if (done !== null) await this.audit.record(board.id, 'settings', by, settings);
     return done !== null;
   }
 
   /** The board's data gone from the store and every socket of it closed, in every process. */
-  async delete(board: BoardRecord): Promise<void> {
+  async delete(board: BoardRecord, by: Actor): Promise<void> {
+    // Deleted with the board, so the server's log is where this line stays.
+    await this.audit.record(board.id, 'delete', by);
     // Nothing more is written for it from here on, and what was in flight is stored before the delete.
     const room = await this.rooms.peek(board.id);
     if (room) {
@@ -71,7 +78,6 @@ export class BoardLifecycle {
     await this.store.deleteBoard(board.id);
     this.publish(board.id, { type: 'deleted' });
     await this.rooms.forget(board.id, CLOSE.boardDeleted, DELETED);
-    this.log.info({ boardId: board.id }, 'board deleted');
   }
 
   /** Tells every process serving the board, whether or not this one has it loaded. */

@@ -29,4 +29,6 @@ const STORE_CALLS = [
   'saveSnapshot',
   'listSnapshots',
   'getSnapshot',
+  'appendAudit',
+  'listAudit',
 ] as const satisfies readonly Exclude<keyof Store, 'kind' | 'close'>[];

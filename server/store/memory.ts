@@ -1,4 +1,4 @@
-import type { Appended, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 const oldestFirst = (a: BoardRecord, b: BoardRecord): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -9,6 +9,7 @@ export class MemoryStore implements Store {
   private logs = new Map<string, LoggedUpdate[]>();
   private lastSeq = 0;
   private snapshots = new Map<string, SnapshotRecord[]>();
+  private audit = new Map<string, AuditEntry[]>();
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
@@ -34,6 +35,16 @@ export class MemoryStore implements Store {
     this.boards.delete(boardId);
     this.logs.delete(boardId);
     this.snapshots.delete(boardId);
+    this.audit.delete(boardId);
+  }
+
+  async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {
+    if (!this.boards.has(boardId)) return;
+    this.audit.set(boardId, [...(this.audit.get(boardId) ?? []), structuredClone(entry)]);
+  }
+
+  async listAudit(boardId: string): Promise<AuditEntry[]> {
+    return structuredClone(this.audit.get(boardId) ?? []);
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<Appended> {

@@ -127,6 +127,11 @@ describe('copyBoards', () => {
     const to = new MemoryStore();
     const a = await seedBoard(from, '当別町 生活支援セミナー', ['子ども食堂の担い手が足りない', '相談窓口がわかりにくい']);
     const b = await seedBoard(from, '苫小牧 研修', ['地域の居場所づくり'], { locked: true, snapshots: 0 });
+    const audit = [
+      { at: 1, action: 'lock', role: 'facilitator', userId: 'u1', detail: {} },
+      { at: 2, action: 'export', role: 'viewer', userId: null, detail: { format: 'xlsx' } },
+    ] as const;
+    for (const e of audit) await from.appendAudit(a.record.id, e);
     const seen: BoardOutcome[] = [];
     const report = await copyBoards(from, to, { onBoard: (o) => seen.push(o) });
     expect(report).toMatchObject({ copied: 2, alreadyThere: 0, refused: 0 });
@@ -134,6 +139,7 @@ describe('copyBoards', () => {
     expect(report.boards.find((o) => o.boardId === a.record.id)).toMatchObject({ title: '当別町 生活支援セミナー', notes: 2, snapshots: 2 });
     await expectSameBoard(to, a, from);
     await expectSameBoard(to, b, from);
+    expect(await to.listAudit(a.record.id)).toEqual(audit);
   });
 
   it('skips boards already copied when run again, changing nothing in the target', async () => {

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../shared/board/doc';
-import { docFromLog, type BoardRecord, type SnapshotRecord, type Store } from './store';
+import { docFromLog, type AuditEntry, type BoardRecord, type SnapshotRecord, type Store } from './store';
 
 /** All a copy may do with its source: read. The type keeps a write to the source from compiling. */
-export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot'>;
+export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot' | 'listAudit'>;
 
 export type BoardStatus = 'copied' | 'already there' | 'refused';
 
@@ -35,6 +35,8 @@ interface BoardCopy {
   record: BoardRecord;
   doc: Y.Doc;
   snapshots: SnapshotRecord[];
+  /** Copied with a new board (the audit log is the board's history, not compared: a copy that exists keeps its own). */
+  audit: AuditEntry[];
 }
 
 /**
@@ -107,6 +109,7 @@ async function writeNew(to: Store, source: BoardCopy, outcome: Outcome): Promise
   let failure: string | null;
   try {
     for (const s of source.snapshots) await to.saveSnapshot(s);
+    for (const e of source.audit) await to.appendAudit(source.record.id, e);
     failure = await verify(to, source);
   } catch (err) {
     failure = (err as Error).message;
@@ -142,7 +145,7 @@ async function readBoardCopy(store: BoardSource, record: BoardRecord): Promise<B
       if (!s) throw new Error(`snapshot ${meta.id} vanished while reading; is a server still running on this store?`);
       snapshots.push(s);
     }
-    return { record, doc, snapshots };
+    return { record, doc, snapshots, audit: await store.listAudit(record.id) };
   } catch (err) {
     doc.destroy();
     throw err;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Appended, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -25,7 +25,33 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_board ON snapshots (board_id, created_at);
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  role TEXT NOT NULL,
+  user_id TEXT,
+  detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_board ON audit (board_id, seq);
 `;
+
+interface AuditRow {
+  at: number;
+  action: string;
+  role: string;
+  user_id: string | null;
+  detail: string;
+}
+
+const toAudit = (r: AuditRow): AuditEntry => ({
+  at: r.at,
+  action: r.action as AuditEntry['action'],
+  role: r.role as AuditEntry['role'],
+  userId: r.user_id,
+  detail: JSON.parse(r.detail) as AuditEntry['detail'],
+});
 
 interface BoardRow {
   id: string;
@@ -101,6 +127,12 @@ export class SqliteStore implements Store {
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ?'),
       deleteSnapshots: db.prepare('DELETE FROM snapshots WHERE board_id = ?'),
+      deleteAudit: db.prepare('DELETE FROM audit WHERE board_id = ?'),
+      // Only for a board that exists: a late entry for a deleted board leaves nothing behind.
+      insertAudit: db.prepare(
+        'INSERT INTO audit (board_id, at, action, role, user_id, detail) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)',
+      ),
+      listAudit: db.prepare<[string], AuditRow>('SELECT at, action, role, user_id, detail FROM audit WHERE board_id = ? ORDER BY seq'),
       insertSnapshot: db.prepare('INSERT INTO snapshots (id, board_id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
       listSnapshots: db.prepare<[string], { id: string; board_id: string; name: string; created_at: number }>(
         'SELECT id, board_id, name, created_at FROM snapshots WHERE board_id = ? ORDER BY created_at, id',
@@ -145,6 +177,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.stmts.deleteUpdates.run(boardId);
       this.stmts.deleteSnapshots.run(boardId);
+      this.stmts.deleteAudit.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.
@@ -185,6 +218,14 @@ export class SqliteStore implements Store {
   async getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null> {
     const r = this.stmts.getSnapshot.get(boardId, snapshotId);
     return r ? { id: r.id, boardId: r.board_id, name: r.name, createdAt: r.created_at, state: bytes(r.state) } : null;
+  }
+
+  async appendAudit(boardId: string, e: AuditEntry): Promise<void> {
+    this.stmts.insertAudit.run(boardId, e.at, e.action, e.role, e.userId, JSON.stringify(e.detail), boardId);
+  }
+
+  async listAudit(boardId: string): Promise<AuditEntry[]> {
+    return this.stmts.listAudit.all(boardId).map(toAudit);
   }
 
   /** For the crash tests and operators: 'ok' when the file is sound. */

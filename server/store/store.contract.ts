@@ -141,5 +141,22 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(await store.getSnapshot(b.id, 'nope')).toBeNull();
       expect(await store.getSnapshot(newBoardId(), 's1')).toBeNull();
     });
+
+    it('keeps a board’s audit log in order, apart from other boards’, and deletes it with the board', async () => {
+      const [a, other] = [board(), board()];
+      for (const b of [a, other]) await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      const lock = { at: 1_000, action: 'lock', role: 'facilitator', userId: 'u-1', detail: {} } as const;
+      const exported = { at: 2_000, action: 'export', role: 'viewer', userId: null, detail: { format: 'xlsx', masked: true } } as const;
+      await store.appendAudit(a.id, lock);
+      await store.appendAudit(other.id, { ...lock, action: 'unlock' });
+      await store.appendAudit(a.id, exported);
+      expect(await store.listAudit(a.id)).toEqual([lock, exported]);
+      expect((await store.listAudit(other.id)).map((e) => e.action)).toEqual(['unlock']);
+      await store.deleteBoard(a.id);
+      expect(await store.listAudit(a.id)).toEqual([]);
+      // A late entry for a deleted board leaves nothing behind.
+      await store.appendAudit(a.id, lock);
+      expect(await store.listAudit(a.id)).toEqual([]);
+    });
   });
 }

@@ -22,6 +22,25 @@ export interface SnapshotRecord extends SnapshotMeta {
   state: Uint8Array;
 }
 
+/** What a facilitator or organiser did to a board, as the audit log keeps it. */
+export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * One line of a board's audit log: when, what, and who by role and user id — never a token, a key
+ * or anything a note says. `detail` holds the action's own facts (the export's format, the roles
+ * rotated, the snapshot's id).
+ */
+export interface AuditEntry {
+  at: number;
+  action: AuditAction;
+  /** `server` for what the server does by itself (the snapshot at a phase's end, the retention sweep). */
+  role: Role | 'server';
+  /** The person's stable id (derived from their device's key), when their client sent it. */
+  userId: string | null;
+  detail: Record<string, string | number | boolean>;
+}
+
 /** One entry of a board's update log. `seq` identifies it: a new entry (append or compaction) never reuses one. */
 export interface LoggedUpdate {
   seq: number;
@@ -55,7 +74,7 @@ export interface Store {
   /** Every board's record, oldest first (ties by id): what moving a deployment to another store walks through. */
   listBoards(): Promise<BoardRecord[]>;
   updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void>;
-  /** Removes the board, its document and its snapshots. */
+  /** Removes the board, its document, its snapshots and its audit log. */
   deleteBoard(boardId: string): Promise<void>;
   /** Durably appends one update; resolves once it is stored. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<Appended>;
@@ -68,6 +87,9 @@ export interface Store {
    */
   compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null>;
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
+  appendAudit(boardId: string, entry: AuditEntry): Promise<void>;
+  /** The board's audit log, oldest first. */
+  listAudit(boardId: string): Promise<AuditEntry[]>;
   listSnapshots(boardId: string): Promise<SnapshotMeta[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
   close(): Promise<void>;

@@ -39,6 +39,8 @@ export function faultyStore(inner: Store): FaultyStore {
     saveSnapshot: (s) => failing(() => inner.saveSnapshot(s)),
     listSnapshots: (id) => failing(() => inner.listSnapshots(id)),
     getSnapshot: (id, s) => failing(() => inner.getSnapshot(id, s)),
+    appendAudit: (id, e) => failing(() => inner.appendAudit(id, e)),
+    listAudit: (id) => failing(() => inner.listAudit(id)),
     close: () => inner.close(),
     down: () => void (isDown = true),
     up: () => void (isDown = false),

@@ -52,6 +52,18 @@ export const RestoredBoardSchema = CreatedBoardSchema.extend({
   restoredFrom: z.object({ boardId: z.string(), snapshotId: z.string(), name: z.string() }),
 });
 
+export const AuditSchema = z.object({
+  entries: z.array(
+    z.object({
+      at: z.number(),
+      action: z.string(),
+      role: z.string(),
+      userId: z.string().nullable(),
+      detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    }),
+  ),
+});
+
 export const HealthSchema = z.object({ ok: z.boolean(), store: z.string(), bus: z.string(), boardsLoaded: z.number() });
 
 export interface Route {
@@ -93,6 +105,8 @@ export const API = {
     response: RestoredBoardSchema,
     status: 201,
   }),
+  /** What facilitators and organisers did to the board, oldest first (facilitator only). */
+  audit: route({ method: 'GET', path: '/api/boards/:boardId/audit', params: BoardParamsSchema, response: AuditSchema, status: 200 }),
   health: route({ method: 'GET', path: '/healthz', response: HealthSchema, status: 200 }),
 } as const;
 
