@@ -7,6 +7,7 @@ import { AgendaEditor } from './AgendaEditor';
 import { FollowControls } from './FollowControls';
 import { VotingControls } from './VotingControls';
 import { ScribeControls } from './ScribeControls';
+import { AuditLogView } from './AuditLogView';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -56,6 +57,9 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
       <section>
         <h3>{t('ws.facilitator.scribes')}</h3>
         <ScribeControls doc={p.doc} groups={groups} present={p.present} />
+      </section>
+      <section>
+        <AuditLogView boardId={p.boardId} token={p.token} />
       </section>
     </aside>
   );
