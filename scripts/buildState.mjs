@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export const SOURCE_DIRS = ['client', 'server', 'shared'];
 export const SOURCE_FILES = ['package.json', 'vite.config.ts', 'tsconfig.base.json'];
 /** What `npm run build` writes, one file per part: each must exist and be newer than every source. */
-export const BUILD_OUTPUTS = ['dist/client/index.html', 'dist/server/main.js'];
+export const BUILD_OUTPUTS = ['dist/client/index.html', 'dist/server/main.js', 'dist/server/backup.js'];
 
 /** Tests and benchmarks never reach the bundles, so touching one must not cost a restart a rebuild. */
 const NOT_BUILT = /\.(test|e2e|bench)\.tsx?$|(^|\/)(node_modules|testing)(\/|$)/;

@@ -1,5 +1,5 @@
 /**
- * `npm start`: runs the built server, building first only when the build is missing or older than
+ * `npm start` (and `npm run backup`, `npm run restore`): runs the built server, building first only when the build is missing or older than
  * the sources. A crash restart under systemd then starts at once instead of waiting for a build, and a
  * production install (devDependencies pruned, so no vite) starts from the build it made.
  */
@@ -26,6 +26,9 @@ else if (reason && !existsSync(resolve(ROOT, 'dist/server/main.js'))) {
   process.exit(1);
 } else if (reason) console.warn(`Starting the existing build although ${reason}: vite is not installed to rebuild it (\`npm run build\` with devDependencies).`);
 
+// `node scripts/start.mjs backup|restore …` runs those commands from the same build (npm run backup/restore).
+const entry = ['backup', 'restore'].includes(process.argv[2] ?? '') ? 'backup' : 'main';
+
 // In this process rather than a child: systemd's signals reach the server itself.
 process.setSourceMapsEnabled(true);
-await import(pathToFileURL(resolve(ROOT, 'dist/server/main.js')).href);
+await import(pathToFileURL(resolve(ROOT, `dist/server/${entry}.js`)).href);

@@ -14,7 +14,9 @@ export default defineConfig({
   // is imported on first use.
   ssr: { noExternal: true, external: ['better-sqlite3', 'pg', 'ioredis', 'exceljs'] },
   build: {
-    ssr: 'server/main.ts',
+    // The server, and the backup and restore commands (which must work where vite and tsx are pruned).
+    ssr: true,
+    rollupOptions: { input: { main: 'server/main.ts', backup: 'server/backupMain.ts' } },
     outDir: 'dist/server',
     emptyOutDir: true,
     target: 'node20',
