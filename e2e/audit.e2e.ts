@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBoard, openBoard, screenshotPath, useE2e } from './helpers';
+import { rmSync } from 'node:fs';
+import { createBoard, openBoard, screenshotPath, startServer, useE2e } from './helpers';
 
 const e2e = useE2e();
 
@@ -25,6 +26,30 @@ describe('the facilitator’s activity log', () => {
       await f.page.screenshot({ path: screenshotPath('audit-1280.png') });
     } finally {
       await f.context.close();
+    }
+  });
+
+  it('tells the facilitator when an unchanged board will be deleted, and puts it off once', async () => {
+    const server = await startServer({ env: { RETENTION_DAYS: '30' } });
+    try {
+      const board = await createBoard(server.url);
+      const f = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役', viewport: { width: 1280, height: 800 } });
+      try {
+        await f.page.getByTestId('ws-panel-open').click();
+        const note = f.page.getByTestId('retention');
+        await note.getByText(/を過ぎると、このボードは削除されます/).waitFor();
+        await note.getByRole('button', { name: '保存期間を延長' }).click();
+        await note.getByRole('status').getByText(/まで延長しました/).waitFor();
+        await note.getByRole('button', { name: '保存期間を延長' }).click();
+        await note.getByRole('alert').getByText('延長は保存期間ごとに1回までです。すでに延長されています。').waitFor();
+        await note.scrollIntoViewIfNeeded();
+        await f.page.screenshot({ path: screenshotPath('retention-1280.png') });
+      } finally {
+        await f.context.close();
+      }
+    } finally {
+      await server.stop();
+      rmSync(server.dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   /** A socket that does not answer a ping within this long is dropped (a phone that left the hall's Wi-Fi). */
   HEARTBEAT_MS: int(30_000),
   BOARDS_PER_IP_PER_HOUR: int(60),
+  /** A board nobody changed for this many days is deleted with everything of it; unset = kept for ever. */
+  RETENTION_DAYS: z.coerce.number().int().positive().optional(),
   /** Whose X-Forwarded-For to believe: 'loopback' (a reverse proxy on this machine), true, false, or a list of addresses. */
   TRUST_PROXY: z.string().default('loopback'),
   CLIENT_DIR: z.string().optional(),

@@ -9,6 +9,7 @@ import type { Role } from '../../shared/board/roles';
 import { API } from '../../shared/api/contract';
 import { HttpError } from './errors';
 import { serve } from './contract';
+import { deleteAfter } from '../rooms/retention';
 import type { BoardRecord } from '../store/store';
 
 export const linksFor = (base: string, board: BoardRecord): Record<Role, string> => ({
@@ -59,6 +60,12 @@ export default fp(
       return createdBoard(app.publicUrl(), board);
     }, createOptions);
 
+    const retentionOf = async (boardId: string) => {
+      const days = app.config.RETENTION_DAYS;
+      const activity = days === undefined ? null : await app.store.boardActivity(boardId);
+      return activity && days !== undefined ? { deleteAfter: new Date(deleteAfter(activity.touchedAt, days)).toISOString() } : {};
+    };
+
     serve(app, API.boardInfo, async (req) => {
       const { board, role } = await app.authorize(req, req.params.boardId, ['facilitator', 'participant', 'viewer']);
       const view = await app.rooms.with(board.id, (room) => readBoard(room.doc));
@@ -75,6 +82,7 @@ export default fp(
         sectionCount: view.sections.length,
         groups: [...new Set(view.sections.map((s) => s.group))],
         createdAt: board.createdAt,
+        ...(await retentionOf(board.id)),
       };
     });
 

@@ -31,4 +31,8 @@ const STORE_CALLS = [
   'getSnapshot',
   'appendAudit',
   'listAudit',
+  'touchBoard',
+  'extendBoard',
+  'boardActivity',
+  'untouchedSince',
 ] as const satisfies readonly Exclude<keyof Store, 'kind' | 'close'>[];

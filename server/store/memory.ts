@@ -1,4 +1,4 @@
-import type { Appended, AuditEntry, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 const oldestFirst = (a: BoardRecord, b: BoardRecord): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -10,6 +10,7 @@ export class MemoryStore implements Store {
   private lastSeq = 0;
   private snapshots = new Map<string, SnapshotRecord[]>();
   private audit = new Map<string, AuditEntry[]>();
+  private activity = new Map<string, BoardActivity>();
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
@@ -36,6 +37,31 @@ export class MemoryStore implements Store {
     this.logs.delete(boardId);
     this.snapshots.delete(boardId);
     this.audit.delete(boardId);
+    this.activity.delete(boardId);
+  }
+
+  async touchBoard(boardId: string, at: number): Promise<void> {
+    const a = await this.boardActivity(boardId);
+    if (a) this.activity.set(boardId, { ...a, touchedAt: Math.max(a.touchedAt, at) });
+  }
+
+  async extendBoard(boardId: string, at: number): Promise<void> {
+    const a = await this.boardActivity(boardId);
+    if (a) this.activity.set(boardId, { touchedAt: Math.max(a.touchedAt, at), extendedAt: at });
+  }
+
+  async boardActivity(boardId: string): Promise<BoardActivity | null> {
+    const b = this.boards.get(boardId);
+    return b ? { ...(this.activity.get(boardId) ?? { touchedAt: b.createdAt, extendedAt: null }) } : null;
+  }
+
+  async untouchedSince(cutoff: number): Promise<string[]> {
+    const found: { id: string; at: number }[] = [];
+    for (const id of this.boards.keys()) {
+      const a = (await this.boardActivity(id))!;
+      if (a.touchedAt < cutoff) found.push({ id, at: a.touchedAt });
+    }
+    return found.sort((x, y) => x.at - y.at).map((f) => f.id);
   }
 
   async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {

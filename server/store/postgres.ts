@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Appended, AuditEntry, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
 // together from racing on CREATE (PostgreSQL's IF NOT EXISTS is not safe under concurrency).
@@ -36,6 +36,11 @@ CREATE TABLE IF NOT EXISTS audit (
   detail JSONB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_board ON audit (board_id, seq);
+CREATE TABLE IF NOT EXISTS activity (
+  board_id TEXT PRIMARY KEY,
+  touched_at BIGINT NOT NULL,
+  extended_at BIGINT
+);
 `;
 
 interface BoardRow {
@@ -216,6 +221,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM updates WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM snapshots WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM audit WHERE board_id = $1', [boardId]);
+      await c.query('DELETE FROM activity WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
     });
   }
@@ -292,6 +298,39 @@ export class PostgresStore implements Store {
       [boardId],
     );
     return rows.map((r) => ({ at: Number(r.at), action: r.action, role: r.role, userId: r.user_id, detail: r.detail }));
+  }
+
+  async touchBoard(boardId: string, at: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO activity (board_id, touched_at) SELECT id, $1 FROM boards WHERE id = $2
+       ON CONFLICT (board_id) DO UPDATE SET touched_at = GREATEST(activity.touched_at, excluded.touched_at)`,
+      [at, boardId],
+    );
+  }
+
+  async extendBoard(boardId: string, at: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO activity (board_id, touched_at, extended_at) SELECT id, $1, $1 FROM boards WHERE id = $2
+       ON CONFLICT (board_id) DO UPDATE SET touched_at = GREATEST(activity.touched_at, excluded.touched_at), extended_at = excluded.extended_at`,
+      [at, boardId],
+    );
+  }
+
+  async boardActivity(boardId: string): Promise<BoardActivity | null> {
+    const { rows } = await this.pool.query<{ touched_at: string; extended_at: string | null }>(
+      'SELECT COALESCE(a.touched_at, b.created_at) AS touched_at, a.extended_at FROM boards b LEFT JOIN activity a ON a.board_id = b.id WHERE b.id = $1',
+      [boardId],
+    );
+    const r = rows[0];
+    return r ? { touchedAt: Number(r.touched_at), extendedAt: r.extended_at === null ? null : Number(r.extended_at) } : null;
+  }
+
+  async untouchedSince(cutoff: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      'SELECT b.id FROM boards b LEFT JOIN activity a ON a.board_id = b.id WHERE COALESCE(a.touched_at, b.created_at) < $1 ORDER BY COALESCE(a.touched_at, b.created_at), b.id',
+      [cutoff],
+    );
+    return rows.map((r) => r.id);
   }
 
   async close(): Promise<void> {

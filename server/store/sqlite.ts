@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Appended, AuditEntry, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -35,6 +35,11 @@ CREATE TABLE IF NOT EXISTS audit (
   detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_board ON audit (board_id, seq);
+CREATE TABLE IF NOT EXISTS activity (
+  board_id TEXT PRIMARY KEY,
+  touched_at INTEGER NOT NULL,
+  extended_at INTEGER
+);
 `;
 
 interface AuditRow {
@@ -132,6 +137,21 @@ export class SqliteStore implements Store {
       insertAudit: db.prepare(
         'INSERT INTO audit (board_id, at, action, role, user_id, detail) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)',
       ),
+      deleteActivity: db.prepare('DELETE FROM activity WHERE board_id = ?'),
+      touch: db.prepare(
+        `INSERT INTO activity (board_id, touched_at) SELECT id, ? FROM boards WHERE id = ?
+         ON CONFLICT (board_id) DO UPDATE SET touched_at = max(touched_at, excluded.touched_at)`,
+      ),
+      extend: db.prepare(
+        `INSERT INTO activity (board_id, touched_at, extended_at) SELECT id, ?, ? FROM boards WHERE id = ?
+         ON CONFLICT (board_id) DO UPDATE SET touched_at = max(touched_at, excluded.touched_at), extended_at = excluded.extended_at`,
+      ),
+      activity: db.prepare<[string], { touched_at: number; extended_at: number | null }>(
+        'SELECT COALESCE(a.touched_at, b.created_at) AS touched_at, a.extended_at FROM boards b LEFT JOIN activity a ON a.board_id = b.id WHERE b.id = ?',
+      ),
+      untouched: db.prepare<[number], { id: string }>(
+        'SELECT b.id FROM boards b LEFT JOIN activity a ON a.board_id = b.id WHERE COALESCE(a.touched_at, b.created_at) < ? ORDER BY COALESCE(a.touched_at, b.created_at), b.id',
+      ),
       listAudit: db.prepare<[string], AuditRow>('SELECT at, action, role, user_id, detail FROM audit WHERE board_id = ? ORDER BY seq'),
       insertSnapshot: db.prepare('INSERT INTO snapshots (id, board_id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
       listSnapshots: db.prepare<[string], { id: string; board_id: string; name: string; created_at: number }>(
@@ -178,6 +198,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteUpdates.run(boardId);
       this.stmts.deleteSnapshots.run(boardId);
       this.stmts.deleteAudit.run(boardId);
+      this.stmts.deleteActivity.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.
@@ -226,6 +247,23 @@ export class SqliteStore implements Store {
 
   async listAudit(boardId: string): Promise<AuditEntry[]> {
     return this.stmts.listAudit.all(boardId).map(toAudit);
+  }
+
+  async touchBoard(boardId: string, at: number): Promise<void> {
+    this.stmts.touch.run(at, boardId);
+  }
+
+  async extendBoard(boardId: string, at: number): Promise<void> {
+    this.stmts.extend.run(at, at, boardId);
+  }
+
+  async boardActivity(boardId: string): Promise<BoardActivity | null> {
+    const r = this.stmts.activity.get(boardId);
+    return r ? { touchedAt: r.touched_at, extendedAt: r.extended_at } : null;
+  }
+
+  async untouchedSince(cutoff: number): Promise<string[]> {
+    return this.stmts.untouched.all(cutoff).map((r) => r.id);
   }
 
   /** For the crash tests and operators: 'ok' when the file is sound. */

@@ -158,5 +158,26 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       await store.appendAudit(a.id, lock);
       expect(await store.listAudit(a.id)).toEqual([]);
     });
+
+    it('counts a board as touched from its creation, then by its changes and extensions, never back in time', async () => {
+      const old = { ...board(), createdAt: 1_000 };
+      const busy = { ...board(), createdAt: 1_000 };
+      for (const b of [old, busy]) await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      expect(await store.boardActivity(old.id)).toEqual({ touchedAt: 1_000, extendedAt: null });
+      await store.touchBoard(busy.id, 5_000);
+      await store.touchBoard(busy.id, 4_000);
+      expect(await store.boardActivity(busy.id)).toEqual({ touchedAt: 5_000, extendedAt: null });
+      // The store may hold other tests' boards: look at ours only.
+      const ours = async (cutoff: number) => (await store.untouchedSince(cutoff)).filter((id) => id === old.id || id === busy.id);
+      expect(await ours(3_000)).toEqual([old.id]);
+      expect(await ours(6_000)).toEqual([old.id, busy.id]);
+      await store.extendBoard(old.id, 7_000);
+      expect(await store.boardActivity(old.id)).toEqual({ touchedAt: 7_000, extendedAt: 7_000 });
+      expect(await ours(6_000)).toEqual([busy.id]);
+      await store.deleteBoard(busy.id);
+      expect(await store.boardActivity(busy.id)).toBeNull();
+      await store.touchBoard(busy.id, 9_000);
+      expect(await store.boardActivity(busy.id)).toBeNull();
+    });
   });
 }

@@ -23,7 +23,7 @@ export interface SnapshotRecord extends SnapshotMeta {
 }
 
 /** What a facilitator or organiser did to a board, as the audit log keeps it. */
-export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group'] as const;
+export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group', 'extend'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
@@ -39,6 +39,12 @@ export interface AuditEntry {
   /** The person's stable id (derived from their device's key), when their client sent it. */
   userId: string | null;
   detail: Record<string, string | number | boolean>;
+}
+
+/** When a board last changed, and when its facilitator last extended its keeping (for RETENTION_DAYS). */
+export interface BoardActivity {
+  touchedAt: number;
+  extendedAt: number | null;
 }
 
 /** One entry of a board's update log. `seq` identifies it: a new entry (append or compaction) never reuses one. */
@@ -88,6 +94,14 @@ export interface Store {
   compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null>;
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
   appendAudit(boardId: string, entry: AuditEntry): Promise<void>;
+  /** Notes that the board changed at `at` (never moves the time back). */
+  touchBoard(boardId: string, at: number): Promise<void>;
+  /** The facilitator asked to keep the board: it counts as changed at `at`. */
+  extendBoard(boardId: string, at: number): Promise<void>;
+  /** A board's activity; a board never touched counts from its creation. Null for an unknown board. */
+  boardActivity(boardId: string): Promise<BoardActivity | null>;
+  /** Ids of the boards untouched since before `cutoff` (the retention sweep's), oldest first. */
+  untouchedSince(cutoff: number): Promise<string[]>;
   /** The board's audit log, oldest first. */
   listAudit(boardId: string): Promise<AuditEntry[]>;
   listSnapshots(boardId: string): Promise<SnapshotMeta[]>;

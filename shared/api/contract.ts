@@ -37,6 +37,8 @@ export const BoardInfoSchema = z.object({
   sectionCount: z.number(),
   groups: z.array(z.string()),
   createdAt: z.number(),
+  /** When the board will be deleted for being left unchanged (ISO 8601), on a server with RETENTION_DAYS. */
+  deleteAfter: z.string().optional(),
 });
 
 export const LockSchema = z.object({ locked: z.boolean() }).strict();
@@ -107,6 +109,14 @@ export const API = {
   }),
   /** What facilitators and organisers did to the board, oldest first (facilitator only). */
   audit: route({ method: 'GET', path: '/api/boards/:boardId/audit', params: BoardParamsSchema, response: AuditSchema, status: 200 }),
+  /** Puts off the board's deletion under RETENTION_DAYS by a whole period, once per period (facilitator). */
+  extendRetention: route({
+    method: 'POST',
+    path: '/api/boards/:boardId/retention',
+    params: BoardParamsSchema,
+    response: z.object({ deleteAfter: z.string() }),
+    status: 200,
+  }),
   health: route({ method: 'GET', path: '/healthz', response: HealthSchema, status: 200 }),
 } as const;
 

@@ -8,6 +8,7 @@ import { FollowControls } from './FollowControls';
 import { VotingControls } from './VotingControls';
 import { ScribeControls } from './ScribeControls';
 import { AuditLogView } from './AuditLogView';
+import { RetentionNote } from './RetentionNote';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -59,6 +60,7 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
         <ScribeControls doc={p.doc} groups={groups} present={p.present} />
       </section>
       <section>
+        <RetentionNote boardId={p.boardId} token={p.token} />
         <AuditLogView boardId={p.boardId} token={p.token} />
       </section>
     </aside>

@@ -21,8 +21,16 @@ const ja = {
     snapshot: 'スナップショット',
     restore: 'スナップショットから復元',
     group: '自動分類',
+    extend: '保存期間の延長',
   },
   roles: { facilitator: '進行役', participant: '参加者', viewer: '閲覧者', server: 'サーバー（自動）' },
+  retention: {
+    until: '変更がないまま {{date}} を過ぎると、このボードは削除されます',
+    extend: '保存期間を延長',
+    extended: '{{date}} まで延長しました',
+    failed: '延長できませんでした：{{message}}',
+    once: '延長は保存期間ごとに1回までです。すでに延長されています。',
+  },
 };
 
 const en: typeof ja = {
@@ -45,8 +53,16 @@ const en: typeof ja = {
     snapshot: 'Snapshot',
     restore: 'Restored from snapshot',
     group: 'Auto-group',
+    extend: 'Kept longer',
   },
   roles: { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer', server: 'Server (automatic)' },
+  retention: {
+    until: 'Left unchanged past {{date}}, this board is deleted',
+    extend: 'Keep it longer',
+    extended: 'Kept until {{date}}',
+    failed: 'Could not extend: {{message}}',
+    once: 'It can be extended once per period, and already was.',
+  },
 };
 
 i18n.addResourceBundle('ja', 'translation', { audit: ja }, true, false);

@@ -12,6 +12,9 @@ function replay(log: LoggedUpdate[]): Uint8Array {
   return merged;
 }
 
+/** How often a board that keeps changing tells the store so (for RETENTION_DAYS): a day is counted in hours, not writes. */
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
+
 /** What persistence needs of its room. */
 export interface StoredRoom {
   readonly boardId: string;
@@ -45,6 +48,7 @@ export class Persistence implements RoomExtension {
    */
   private unwritten = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  private touchedAt = -Infinity;
 
   constructor(
     private readonly room: StoredRoom,
@@ -72,11 +76,19 @@ export class Persistence implements RoomExtension {
       const { seq, logLength } = await this.opts.store.appendUpdate(this.room.boardId, update);
       this.knownEntries.add(seq);
       if (logLength >= this.opts.compactEvery) void this.compact();
+      await this.touch();
     } catch (err) {
       this.opts.log.error({ err, boardId: this.room.boardId }, 'store write failed; serving from memory and retrying');
       this.dirty = true;
       this.scheduleRetry();
     }
+  }
+
+  private async touch(): Promise<void> {
+    const now = Date.now();
+    if (now - this.touchedAt < TOUCH_EVERY_MS) return;
+    this.touchedAt = now;
+    await this.opts.store.touchBoard(this.room.boardId, now);
   }
 
   settled(): boolean {
