@@ -185,3 +185,32 @@ describe('HEAD and the Authorization scheme', () => {
     expect((await fetch(`${srv.url}/api/boards/${b.boardId}/export.json`, { headers: { authorization: `Basic ${b.viewerToken}` } })).status).toBe(401);
   });
 });
+
+describe('masked exports (?mask=pii)', () => {
+  const PERSONAL = ['田中さん宅は 090-1234-5678、当別町白樺3丁目4番5号', '連絡は sato.k@example.jp か 〒061-0234 へ'];
+  const SECRETS = ['田中', '090-1234-5678', '3丁目4番5号', 'sato.k@example.jp', '061-0234', '記入者0', '記入者1'];
+
+  it('masks what identifies a person in every table format, keeps the rest of the text, and names no author', async () => {
+    const b = await createBoard(srv.url, { title: '個人情報を含む研修' });
+    await writeNotes(srv, b, PERSONAL);
+    const csv = await (await download(b, 'csv', b.facilitatorToken, '&mask=pii')).text();
+    const md = await (await download(b, 'md', b.facilitatorToken, '&mask=pii')).text();
+    const json = await (await download(b, 'json', b.facilitatorToken, '&mask=pii')).text();
+    const wb = await readXlsx(await download(b, 'xlsx', b.facilitatorToken, '&mask=pii'));
+    const xlsx = wb.worksheets.flatMap((ws) => sheetRows(ws).flat()).map(String).join('\n');
+    for (const out of [csv, md, json, xlsx]) {
+      for (const secret of SECRETS) expect(out).not.toContain(secret);
+      expect(out).toContain('〇〇さん宅は 〔電話番号〕、当別町白樺〔番地〕');
+      expect(out).toContain('連絡は 〔メール〕 か 〔郵便番号〕 へ');
+    }
+    // Unmasked, the same board exports as written.
+    expect(await (await download(b, 'csv')).text()).toContain('090-1234-5678');
+  });
+
+  it('refuses an unknown mask with a clear 400', async () => {
+    const b = await createBoard(srv.url);
+    const r = await download(b, 'csv', b.facilitatorToken, '&mask=everything');
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: string }).error).toMatch(/use mask=pii/);
+  });
+});

@@ -9,6 +9,7 @@ import { formatJst } from '../../shared/export/table';
 import { buildXlsx } from '../export/xlsx';
 import { attachment } from '../export/disposition';
 import { liveSource, snapshotSource, type ExportSource } from '../export/source';
+import { maskedExport } from '../../shared/export/mask';
 import { HttpError } from './errors';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'md'] as const;
@@ -21,7 +22,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
-type ExportRoute = { Params: { boardId: string; format: string }; Querystring: { snapshot?: string } };
+type ExportRoute = { Params: { boardId: string; format: string }; Querystring: { snapshot?: string; mask?: string } };
 
 const isFormat = (f: string): f is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(f);
 
@@ -44,7 +45,8 @@ function sendDownload(reply: FastifyReply, format: ExportFormat, name: string, f
 
 /**
  * Downloads of a board as JSON (the whole model), CSV, XLSX or Markdown (the 付箋記入記録).
- * Any role may export the live board; `?snapshot=ID` is organiser material, for the facilitator only.
+ * Any role may export the live board; `?snapshot=ID` is organiser material, for the facilitator only;
+ * `?mask=pii` masks what identifies a person in the notes and leaves out author names (shared/export/mask.ts).
  */
 export default fp(
   async (app) => {
@@ -52,11 +54,14 @@ export default fp(
       const { format } = req.params;
       if (!isFormat(format)) throw new HttpError(404, `unknown export format "${format}": use ${EXPORT_FORMATS.join(', ')}`);
       const snapshotId = req.query.snapshot;
+      const { mask } = req.query;
+      if (mask !== undefined && mask !== 'pii') throw new HttpError(400, `mask: unknown mask "${mask}": use mask=pii`, 'mask');
       const { board, ...by } = await app.authorize(req, req.params.boardId, snapshotId !== undefined ? ['facilitator'] : ['facilitator', 'participant', 'viewer']);
-      const src = snapshotId !== undefined ? await snapshotSource(app, board.id, snapshotId) : await liveSource(app, board.id);
+      const read = snapshotId !== undefined ? await snapshotSource(app, board.id, snapshotId) : await liveSource(app, board.id);
+      const src = mask ? { ...read, ...maskedExport(read.view, read.extras) } : read;
       const title = src.view.meta.title || board.title;
       // HEAD answers as GET does, but downloads nothing: only a GET is an export.
-      if (req.method === 'GET') await app.lifecycle.audit.record(board.id, 'export', by, { format, ...(src.snapshot ? { snapshotId: src.snapshot.id } : {}) });
+      if (req.method === 'GET') await app.lifecycle.audit.record(board.id, 'export', by, { format, ...(src.snapshot ? { snapshotId: src.snapshot.id } : {}), ...(mask ? { mask } : {}) });
       const fallback = `board-${board.id}${src.snapshot ? `-${src.snapshot.id}` : ''}.${format}`;
       return sendDownload(reply, format, exportFileName(title, format, src.snapshot?.name), fallback, await render(format, board.id, board.title, src));
     });
