@@ -44,6 +44,8 @@ function ExportPanel(p: ExportMenuProps & { token: string; role: Role; onClose()
   const [group, setGroup] = useState(groups[0] ?? '');
   const [sectionId, setSectionId] = useState(p.view.sections[0]?.id ?? '');
   const section = p.view.sections.find((s) => s.id === sectionId);
+  // On by default where people write without names: they may still name the people they write about.
+  const [mask, setMask] = useState(p.view.meta.anonymous);
   const busy = pictures.status.busy;
   return (
     <div className="modal-backdrop" onClick={p.onClose}>
@@ -89,16 +91,20 @@ function ExportPanel(p: ExportMenuProps & { token: string; role: Role; onClose()
             </button>
           </div>
         )}
+        <label className="export-mask">
+          <input type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} data-testid="export-mask" />
+          {t('export.mask')}
+        </label>
         <h3>{t('export.report')}</h3>
         <div className="export-row">
-          <button type="button" className="btn" disabled={busy} onClick={pictures.pdf} data-testid="export-pdf">
+          <button type="button" className="btn" disabled={busy} onClick={() => pictures.pdf(mask)} data-testid="export-pdf">
             {t('export.pdf')}
           </button>
         </div>
         <h3>{t('export.tables')}</h3>
         <div className="export-row">
           {TABLE_FORMATS.map((f) => (
-            <a key={f} className="btn" href={exportUrl(p.boardId, p.token, f)} download data-testid={`export-${f}`}>
+            <a key={f} className="btn" href={exportUrl(p.boardId, p.token, f, undefined, mask)} download data-testid={`export-${f}`}>
               {t(`export.${f}`)}
             </a>
           ))}

@@ -8,8 +8,8 @@ export type RestoredBoard = z.infer<typeof RestoredBoardSchema>;
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 /** A server download (`?token=` so the browser's own download handles big files). */
-export const exportUrl = (boardId: string, token: string, format: string, snapshotId?: string): string =>
-  `${base(boardId)}/export.${format}?token=${encodeURIComponent(token)}${snapshotId ? `&snapshot=${encodeURIComponent(snapshotId)}` : ''}`;
+export const exportUrl = (boardId: string, token: string, format: string, snapshotId?: string, mask = false): string =>
+  `${base(boardId)}/export.${format}?token=${encodeURIComponent(token)}${snapshotId ? `&snapshot=${encodeURIComponent(snapshotId)}` : ''}${mask ? '&mask=pii' : ''}`;
 
 export const listSnapshots = async (boardId: string, token: string) => (await request(API.listSnapshots, { params: { boardId }, token })).snapshots;
 

@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { BoardView } from '../../../shared/board/doc';
-import { readExportExtras } from '../../../shared/export/extras';
+import { NO_EXTRAS, readExportExtras } from '../../../shared/export/extras';
+import { maskedExport } from '../../../shared/export/mask';
 import { categoryViewOf, readArrangedByCategory } from '../../../shared/grouping/arrangement';
 import { exportFileName } from '../../../shared/export/filename';
 import { downloadBlob } from './download';
@@ -44,11 +45,16 @@ export function usePictureExport(view: BoardView, doc: Y.Doc | null) {
       const asShown: PictureScope = scope.kind === 'board' && byCategory && doc && readArrangedByCategory(doc) ? { kind: 'categories' } : scope;
       return { blob: (await renderPng(view, asShown, { byCategory, trayTitle: t('grouping.tray.title') })).blob, fileName: exportFileName(view.meta.title, 'png', label) };
     });
-  const pdf = () =>
-    run(async () => ({
-      blob: await renderPdf(view, { extras: doc ? readExportExtras(doc) : undefined, byCategory: doc ? categoryViewOf(doc, view) : null }),
-      fileName: exportFileName(view.meta.title, 'pdf'),
-    }));
+  /** `mask`: what identifies a person masked and no author named, as the tables' `?mask=pii`. */
+  const pdf = (mask = false) =>
+    run(async () => {
+      const read = { view, extras: doc ? readExportExtras(doc) : NO_EXTRAS };
+      const shown = mask ? maskedExport(read.view, read.extras) : read;
+      return {
+        blob: await renderPdf(shown.view, { extras: shown.extras, byCategory: doc ? categoryViewOf(doc, shown.view) : null }),
+        fileName: exportFileName(view.meta.title, 'pdf'),
+      };
+    });
 
   return { status, setStatus, png, pdf };
 }
