@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { API, ErrorSchema, pathOf, type BoardInfoSchema, type CreatedBoardSchema, type Route } from '../../shared/api/contract';
 import type { CreateBoard } from '../../shared/board';
 import { clientKey } from './board/identity';
+import { storedPasscode } from './join/passcode';
 
 export type CreatedBoard = z.infer<typeof CreatedBoardSchema>;
 /** What the client keeps of a board's summary (also on the device, for opening it offline). */
@@ -12,6 +13,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The input the server named (e.g. `passcode`: the board asks for one). */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -32,6 +35,8 @@ export async function request<R extends Route>(route: R, call: Call = {}): Promi
   // The device's key, as on the socket: the server derives the same user id from it (for the audit log).
   const headers: Record<string, string> = { 'x-client-key': clientKey() };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
+  const passcode = call.params?.boardId ? storedPasscode(call.params.boardId) : null;
+  if (passcode) headers['x-board-passcode'] = passcode;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(pathOf(route, call.params), {
     method: route.method,
@@ -39,15 +44,18 @@ export async function request<R extends Route>(route: R, call: Call = {}): Promi
     body: call.body === undefined ? undefined : JSON.stringify(call.body),
     signal: call.signal,
   });
-  if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+  if (!res.ok) {
+    const body = await errorBody(res);
+    throw new ApiError(res.status, body.error, body.field);
+  }
   if (!route.response) return undefined as Answer<R>;
   return route.response.parse(await res.json()) as Answer<R>;
 }
 
-async function errorMessage(res: Response): Promise<string> {
+async function errorBody(res: Response): Promise<{ error: string; field?: string }> {
   const body = ErrorSchema.safeParse(await res.json().catch(() => null));
   // A non-JSON error page (a proxy's): the status says enough.
-  return body.success ? body.data.error : res.statusText;
+  return body.success ? body.data : { error: res.statusText };
 }
 
 export const createBoard = (input: CreateBoard): Promise<CreatedBoard> => request(API.createBoard, { body: input });

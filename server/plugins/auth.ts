@@ -7,11 +7,14 @@ import { BOARD_ID_RE } from '../../shared/board/ids';
 import { HttpError } from './errors';
 import { userIdFromKey, CLIENT_KEY_MAX } from '../../shared/board/identity';
 import type { Actor } from '../rooms/audit';
+import { Doorkeeper } from '../rooms/access';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Resolves the caller's role on a board from its capability token; throws 401/403/404 HttpError. */
     authorize(req: FastifyRequest, boardId: string, allowed: readonly Role[]): Promise<Authorized>;
+    /** Asks participants for the board's passcode, counting wrong ones per address (REST and socket alike). */
+    doorkeeper: Doorkeeper;
   }
 }
 
@@ -20,6 +23,9 @@ export interface Authorized extends Actor {
   board: BoardRecord;
   role: Role;
 }
+
+/** REST calls of a board with a passcode carry it here (the socket: `passcode` beside `token` and `key`). */
+export const PASSCODE_HEADER = 'x-board-passcode';
 
 /** A client sends its device key in `X-Client-Key`, as it does on the socket: the same stable user id results. */
 const CLIENT_KEY_HEADER = 'x-client-key';
@@ -53,8 +59,18 @@ export function tokenFrom(req: FastifyRequest): string | null {
   return null;
 }
 
+/** The passcode a request carries: the header, or on a GET download (a plain link) `?passcode=`. */
+function passcodeFrom(req: FastifyRequest): string | undefined {
+  const header = req.headers[PASSCODE_HEADER];
+  if (typeof header === 'string' && header) return header;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
+  const q = (req.query as Record<string, unknown> | undefined)?.passcode;
+  return typeof q === 'string' && q ? q : undefined;
+}
+
 export default fp(
   async (app) => {
+    app.decorate('doorkeeper', new Doorkeeper());
     app.decorate('authorize', async (req: FastifyRequest, boardId: string, allowed: readonly Role[]) => {
       if (!BOARD_ID_RE.test(boardId)) throw new HttpError(404, 'board not found');
       const board = await app.store.getBoard(boardId);
@@ -64,6 +80,8 @@ export default fp(
       const role = roleOf(board, token);
       if (!role) throw new HttpError(403, 'this token does not open this board');
       if (!allowed.includes(role)) throw new HttpError(403, `the ${role} link cannot do this`);
+      const admitted = app.doorkeeper.admit(await app.store.getAccess(boardId), role, passcodeFrom(req), req.ip);
+      if (!admitted.ok) throw new HttpError(admitted.reason === 'too many wrong passcodes' ? 429 : 403, admitted.reason, 'passcode');
       const key = req.headers[CLIENT_KEY_HEADER];
       const userId = typeof key === 'string' && key && key.length <= CLIENT_KEY_MAX ? await userIdFromKey(key) : null;
       return { board, role, userId };

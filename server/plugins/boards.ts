@@ -10,6 +10,7 @@ import { API } from '../../shared/api/contract';
 import { HttpError } from './errors';
 import { serve } from './contract';
 import { deleteAfter } from '../rooms/retention';
+import { hashPasscode } from '../rooms/access';
 import type { BoardRecord } from '../store/store';
 
 export const linksFor = (base: string, board: BoardRecord): Record<Role, string> => ({
@@ -51,11 +52,16 @@ export default fp(
     serve(app, API.createBoard, async (req) => {
       const input = req.body;
       const template: TemplateId = input.template ?? 'impressions-unclear';
+      const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
+      if (expiresAt !== null && expiresAt <= Date.now()) throw new HttpError(400, 'expiresAt: the session would end before it starts', 'expiresAt');
       const board = newBoardRecord(input.title || 'ワークショップ');
       const doc = new Y.Doc();
       initBoard(doc, { title: board.title, template, groups: input.groups ?? 3, anonymous: input.anonymous });
       await app.store.createBoard(board, Y.encodeStateAsUpdate(doc));
       doc.destroy();
+      if (input.passcode !== undefined || expiresAt !== null) {
+        await app.store.setAccess(board.id, { passcodeHash: input.passcode === undefined ? null : hashPasscode(input.passcode), expiresAt });
+      }
       req.log.info({ boardId: board.id, template }, 'board created');
       return createdBoard(app.publicUrl(), board);
     }, createOptions);
@@ -65,6 +71,16 @@ export default fp(
       const activity = days === undefined ? null : await app.store.boardActivity(boardId);
       return activity && days !== undefined ? { deleteAfter: new Date(deleteAfter(activity.touchedAt, days)).toISOString() } : {};
     };
+
+    const accessOf = async (boardId: string) => {
+      const { passcodeHash, expiresAt } = await app.store.getAccess(boardId);
+      return { passcode: passcodeHash !== null, ...(expiresAt === null ? {} : { expiresAt: new Date(expiresAt).toISOString() }) };
+    };
+
+    serve(app, API.endSession, async (req) => {
+      const { board, ...by } = await app.authorize(req, req.params.boardId, ['facilitator']);
+      return { expiresAt: new Date(await app.lifecycle.endSession(board, by)).toISOString() };
+    });
 
     serve(app, API.boardInfo, async (req) => {
       const { board, role } = await app.authorize(req, req.params.boardId, ['facilitator', 'participant', 'viewer']);
@@ -83,6 +99,7 @@ export default fp(
         groups: [...new Set(view.sections.map((s) => s.group))],
         createdAt: board.createdAt,
         ...(await retentionOf(board.id)),
+        ...(await accessOf(board.id)),
       };
     });
 

@@ -115,7 +115,7 @@ export default fp(
     await app.register(websocket, { options: { maxPayload: config.MAX_MESSAGE_BYTES }, errorHandler: onSocketError });
     const perIp = new PerIpCounter(config.MAX_CONNECTIONS_PER_IP);
 
-    app.get<{ Params: { boardId: string }; Querystring: { token?: string; key?: string } }>(
+    app.get<{ Params: { boardId: string }; Querystring: { token?: string; key?: string; passcode?: string } }>(
       '/ws/:boardId',
       { websocket: true },
       async (ws, req) => {
@@ -146,6 +146,12 @@ export default fp(
         if (!role) {
           app.rooms.release(boardId);
           return ws.close(CLOSE.badToken, token ? 'this token does not open this board' : 'token required');
+        }
+        const passcode = typeof req.query.passcode === 'string' ? req.query.passcode : undefined;
+        const admitted = app.doorkeeper.admit(room.access, role, passcode, ip);
+        if (!admitted.ok) {
+          app.rooms.release(boardId);
+          return ws.close(admitted.reason === 'too many wrong passcodes' ? CLOSE.rateLimited : CLOSE.passcode, admitted.reason);
         }
         if (ws.readyState !== ws.OPEN) return app.rooms.release(boardId);
         const conn = adapt(ws, role, userId);

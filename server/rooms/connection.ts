@@ -31,4 +31,6 @@ export const CLOSE = {
   slowConsumer: 4408,
   boardDeleted: 4410,
   rateLimited: 4429,
+  /** The board asks participants for a passcode, and none or a wrong one came. */
+  passcode: 4423,
 } as const;

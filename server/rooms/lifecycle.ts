@@ -58,6 +58,17 @@ export class BoardLifecycle {
     return { ...board, tokens };
   }
 
+  /** Ends the session for participants now: they may read the board, no longer write. */
+  async endSession(board: BoardRecord, by: Actor): Promise<number> {
+    const access = { ...(await this.store.getAccess(board.id)), expiresAt: Date.now() };
+    await this.store.setAccess(board.id, access);
+    const room = await this.rooms.peek(board.id);
+    room?.accessChanged(access);
+    this.publish(board.id, { type: 'record-changed' });
+    await this.audit.record(board.id, 'end', by);
+    return access.expiresAt;
+  }
+
   /** False when the board is gone. */
   async settings(board: BoardRecord, settings: { viewerCursors: boolean }, by: Actor): Promise<boolean> {
     const done = await this.rooms.with(board.id, (room) => room.transact((doc) => setMeta(doc, settings)));
@@ -90,6 +101,7 @@ export class BoardLifecycle {
     if (control.type === 'deleted') return this.rooms.forget(room.boardId, CLOSE.boardDeleted, DELETED);
     const fresh = await this.store.getBoard(room.boardId);
     if (fresh) room.recordChanged(fresh);
+    room.accessChanged(await this.store.getAccess(room.boardId));
     if (control.type === 'tokens-rotated') await this.rooms.closeRoles(room.boardId, control.roles, CLOSE.badToken, REPLACED);
   }
 }

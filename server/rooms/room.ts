@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Store, BoardRecord } from '../store/store';
+import type { Store, BoardAccess, BoardRecord } from '../store/store';
+import { sessionEnded } from './access';
 import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
 import { clearAuthorNames, metaOf, notesLimitOf, readMeta, setMeta } from '../../shared/board/doc';
@@ -78,6 +79,8 @@ export class Room {
   readonly conns = new Set<Connection>();
   readonly limits: RoomLimits;
   private currentRecord: BoardRecord;
+  private currentAccess: BoardAccess = { passcodeHash: null, expiresAt: null };
+  private endTimer: NodeJS.Timeout | null = null;
   private isDeleted = false;
   private isDestroyed = false;
   private readonly extensions: RoomExtension[];
@@ -132,6 +135,25 @@ export class Room {
   /** Takes the record the store now holds (see lifecycle.ts, the only writer of records). */
   recordChanged(record: BoardRecord): void {
     this.currentRecord = record;
+  }
+
+  /** Who may take part beyond the link (passcode, end of the session), as the store last gave it. */
+  get access(): BoardAccess {
+    return this.currentAccess;
+  }
+
+  /** Takes the access rules the store now holds; participants can no longer write once the session ended. */
+  accessChanged(access: BoardAccess): void {
+    this.currentAccess = access;
+    if (this.endTimer) clearTimeout(this.endTimer);
+    this.endTimer = null;
+    const wait = access.expiresAt === null ? null : access.expiresAt - Date.now();
+    // At the end of the session the board tells its clients so (a timer's longest wait is about 24 days).
+    if (wait !== null && wait > 0 && wait < 2 ** 31 - 1) {
+      this.endTimer = setTimeout(() => !this.isDestroyed && this.sizeMeter && this.mirrorServerFacts(), wait + 10);
+      this.endTimer.unref?.();
+    }
+    if (this.sizeMeter) this.mirrorServerFacts();
   }
 
   /** Set once the board is deleted: nothing is written for it any more. */
@@ -225,7 +247,8 @@ export class Room {
   }
 
   canWriteNow(conn: Connection): boolean {
-    return canWrite(conn.role) && (!this.currentRecord.locked || conn.role === 'facilitator');
+    if (conn.role === 'facilitator') return true;
+    return canWrite(conn.role) && !this.currentRecord.locked && !sessionEnded(this.currentAccess);
   }
 
   addConnection(conn: Connection): void {
@@ -331,9 +354,10 @@ export class Room {
     const meta = metaOf(this.doc);
     const { locked } = this.currentRecord;
     const { notesPerBoard } = this.limits;
-    // A board without the flags reads as unlocked and at the default limit: nothing to write for most boards.
-    if ((meta.get('locked') === true) === locked && notesLimitOf(this.doc) === notesPerBoard) return;
-    this.transact((doc) => setMeta(doc, { locked, notesPerBoard }));
+    const ended = sessionEnded(this.currentAccess);
+    // A board without the flags reads as unlocked, open and at the default limit: nothing to write for most boards.
+    if ((meta.get('locked') === true) === locked && notesLimitOf(this.doc) === notesPerBoard && (meta.get('sessionEnded') === true) === ended) return;
+    this.transact((doc) => setMeta(doc, { locked, notesPerBoard, sessionEnded: ended }));
   }
 
   private checkChange(conn: Connection, tr: Y.Transaction): RefusedChange | null {
@@ -397,6 +421,7 @@ export class Room {
   async destroy(): Promise<void> {
     if (this.isDestroyed) return;
     this.isDestroyed = true;
+    if (this.endTimer) clearTimeout(this.endTimer);
     await this.flush();
     for (const e of this.extensions) await e.onDestroy?.();
     this.scratch.drop();

@@ -148,6 +148,7 @@ export class Rooms {
       guards: this.opts.guards,
       onControl: (r, c) => this.controlHandler?.(r, c),
     });
+    room.accessChanged(await this.opts.store.getAccess(boardId));
     await room.load();
     return room;
   }

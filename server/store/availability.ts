@@ -31,6 +31,8 @@ const STORE_CALLS = [
   'getSnapshot',
   'appendAudit',
   'listAudit',
+  'setAccess',
+  'getAccess',
   'touchBoard',
   'extendBoard',
   'boardActivity',

@@ -1,4 +1,6 @@
-import type { Appended, AuditEntry, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+
+const OPEN: BoardAccess = { passcodeHash: null, expiresAt: null };
 
 const oldestFirst = (a: BoardRecord, b: BoardRecord): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -11,6 +13,7 @@ export class MemoryStore implements Store {
   private snapshots = new Map<string, SnapshotRecord[]>();
   private audit = new Map<string, AuditEntry[]>();
   private activity = new Map<string, BoardActivity>();
+  private access = new Map<string, BoardAccess>();
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
@@ -38,6 +41,15 @@ export class MemoryStore implements Store {
     this.snapshots.delete(boardId);
     this.audit.delete(boardId);
     this.activity.delete(boardId);
+    this.access.delete(boardId);
+  }
+
+  async setAccess(boardId: string, access: BoardAccess): Promise<void> {
+    if (this.boards.has(boardId)) this.access.set(boardId, { ...access });
+  }
+
+  async getAccess(boardId: string): Promise<BoardAccess> {
+    return { ...(this.access.get(boardId) ?? OPEN) };
   }
 
   async touchBoard(boardId: string, at: number): Promise<void> {

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../shared/board/doc';
-import { docFromLog, type AuditEntry, type BoardRecord, type SnapshotRecord, type Store } from './store';
+import { docFromLog, type AuditEntry, type BoardAccess, type BoardRecord, type SnapshotRecord, type Store } from './store';
 
 /** All a copy may do with its source: read. The type keeps a write to the source from compiling. */
-export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot' | 'listAudit'>;
+export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot' | 'listAudit' | 'getAccess'>;
 
 export type BoardStatus = 'copied' | 'already there' | 'refused';
 
@@ -37,6 +37,8 @@ interface BoardCopy {
   snapshots: SnapshotRecord[];
   /** Copied with a new board (the audit log is the board's history, not compared: a copy that exists keeps its own). */
   audit: AuditEntry[];
+  /** The passcode and session end go with the board: a copy must not open a closed session. */
+  access: BoardAccess;
 }
 
 /**
@@ -110,6 +112,7 @@ async function writeNew(to: Store, source: BoardCopy, outcome: Outcome): Promise
   try {
     for (const s of source.snapshots) await to.saveSnapshot(s);
     for (const e of source.audit) await to.appendAudit(source.record.id, e);
+    await to.setAccess(source.record.id, source.access);
     failure = await verify(to, source);
   } catch (err) {
     failure = (err as Error).message;
@@ -145,7 +148,7 @@ async function readBoardCopy(store: BoardSource, record: BoardRecord): Promise<B
       if (!s) throw new Error(`snapshot ${meta.id} vanished while reading; is a server still running on this store?`);
       snapshots.push(s);
     }
-    return { record, doc, snapshots, audit: await store.listAudit(record.id) };
+    return { record, doc, snapshots, audit: await store.listAudit(record.id), access: await store.getAccess(record.id) };
   } catch (err) {
     doc.destroy();
     throw err;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Appended, AuditEntry, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
 // together from racing on CREATE (PostgreSQL's IF NOT EXISTS is not safe under concurrency).
@@ -36,6 +36,11 @@ CREATE TABLE IF NOT EXISTS audit (
   detail JSONB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_board ON audit (board_id, seq);
+CREATE TABLE IF NOT EXISTS access (
+  board_id TEXT PRIMARY KEY,
+  passcode_hash TEXT,
+  expires_at BIGINT
+);
 CREATE TABLE IF NOT EXISTS activity (
   board_id TEXT PRIMARY KEY,
   touched_at BIGINT NOT NULL,
@@ -222,6 +227,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM snapshots WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM audit WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM activity WHERE board_id = $1', [boardId]);
+      await c.query('DELETE FROM access WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
     });
   }
@@ -298,6 +304,20 @@ export class PostgresStore implements Store {
       [boardId],
     );
     return rows.map((r) => ({ at: Number(r.at), action: r.action, role: r.role, userId: r.user_id, detail: r.detail }));
+  }
+
+  async setAccess(boardId: string, a: BoardAccess): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO access (board_id, passcode_hash, expires_at) SELECT id, $1, $2 FROM boards WHERE id = $3
+       ON CONFLICT (board_id) DO UPDATE SET passcode_hash = excluded.passcode_hash, expires_at = excluded.expires_at`,
+      [a.passcodeHash, a.expiresAt, boardId],
+    );
+  }
+
+  async getAccess(boardId: string): Promise<BoardAccess> {
+    const { rows } = await this.pool.query<{ passcode_hash: string | null; expires_at: string | null }>('SELECT passcode_hash, expires_at FROM access WHERE board_id = $1', [boardId]);
+    const r = rows[0];
+    return { passcodeHash: r?.passcode_hash ?? null, expiresAt: r?.expires_at == null ? null : Number(r.expires_at) };
   }
 
   async touchBoard(boardId: string, at: number): Promise<void> {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Appended, AuditEntry, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -35,6 +35,11 @@ CREATE TABLE IF NOT EXISTS audit (
   detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_board ON audit (board_id, seq);
+CREATE TABLE IF NOT EXISTS access (
+  board_id TEXT PRIMARY KEY,
+  passcode_hash TEXT,
+  expires_at INTEGER
+);
 CREATE TABLE IF NOT EXISTS activity (
   board_id TEXT PRIMARY KEY,
   touched_at INTEGER NOT NULL,
@@ -138,6 +143,12 @@ export class SqliteStore implements Store {
         'INSERT INTO audit (board_id, at, action, role, user_id, detail) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)',
       ),
       deleteActivity: db.prepare('DELETE FROM activity WHERE board_id = ?'),
+      deleteAccess: db.prepare('DELETE FROM access WHERE board_id = ?'),
+      setAccess: db.prepare(
+        `INSERT INTO access (board_id, passcode_hash, expires_at) SELECT id, ?, ? FROM boards WHERE id = ?
+         ON CONFLICT (board_id) DO UPDATE SET passcode_hash = excluded.passcode_hash, expires_at = excluded.expires_at`,
+      ),
+      getAccess: db.prepare<[string], { passcode_hash: string | null; expires_at: number | null }>('SELECT passcode_hash, expires_at FROM access WHERE board_id = ?'),
       touch: db.prepare(
         `INSERT INTO activity (board_id, touched_at) SELECT id, ? FROM boards WHERE id = ?
          ON CONFLICT (board_id) DO UPDATE SET touched_at = max(touched_at, excluded.touched_at)`,
@@ -199,6 +210,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteSnapshots.run(boardId);
       this.stmts.deleteAudit.run(boardId);
       this.stmts.deleteActivity.run(boardId);
+      this.stmts.deleteAccess.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.
@@ -247,6 +259,15 @@ export class SqliteStore implements Store {
 
   async listAudit(boardId: string): Promise<AuditEntry[]> {
     return this.stmts.listAudit.all(boardId).map(toAudit);
+  }
+
+  async setAccess(boardId: string, a: BoardAccess): Promise<void> {
+    this.stmts.setAccess.run(a.passcodeHash, a.expiresAt, boardId);
+  }
+
+  async getAccess(boardId: string): Promise<BoardAccess> {
+    const r = this.stmts.getAccess.get(boardId);
+    return { passcodeHash: r?.passcode_hash ?? null, expiresAt: r?.expires_at ?? null };
   }
 
   async touchBoard(boardId: string, at: number): Promise<void> {

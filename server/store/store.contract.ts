@@ -179,5 +179,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       await store.touchBoard(busy.id, 9_000);
       expect(await store.boardActivity(busy.id)).toBeNull();
     });
+
+    it('keeps a board’s passcode hash and session end, and forgets them with the board', async () => {
+      const b = board();
+      await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      expect(await store.getAccess(b.id)).toEqual({ passcodeHash: null, expiresAt: null });
+      await store.setAccess(b.id, { passcodeHash: 'scrypt$abc$def', expiresAt: 1_800_000_000_000 });
+      expect(await store.getAccess(b.id)).toEqual({ passcodeHash: 'scrypt$abc$def', expiresAt: 1_800_000_000_000 });
+      await store.setAccess(b.id, { passcodeHash: 'scrypt$abc$def', expiresAt: null });
+      expect((await store.getAccess(b.id)).expiresAt).toBeNull();
+      await store.deleteBoard(b.id);
+      expect(await store.getAccess(b.id)).toEqual({ passcodeHash: null, expiresAt: null });
+    });
   });
 }

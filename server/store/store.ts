@@ -23,7 +23,7 @@ export interface SnapshotRecord extends SnapshotMeta {
 }
 
 /** What a facilitator or organiser did to a board, as the audit log keeps it. */
-export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group', 'extend'] as const;
+export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group', 'extend', 'end'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
@@ -45,6 +45,15 @@ export interface AuditEntry {
 export interface BoardActivity {
   touchedAt: number;
   extendedAt: number | null;
+}
+
+/**
+ * Who may take part beyond holding the participant link: a passcode (kept only as a salted hash) and
+ * the time the session ends, after which participants may read but not write.
+ */
+export interface BoardAccess {
+  passcodeHash: string | null;
+  expiresAt: number | null;
 }
 
 /** One entry of a board's update log. `seq` identifies it: a new entry (append or compaction) never reuses one. */
@@ -94,6 +103,9 @@ export interface Store {
   compact(boardId: string, merge: (log: LoggedUpdate[]) => Uint8Array): Promise<number | null>;
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
   appendAudit(boardId: string, entry: AuditEntry): Promise<void>;
+  setAccess(boardId: string, access: BoardAccess): Promise<void>;
+  /** The board's access rules; a board without any is open to every participant link, for ever. */
+  getAccess(boardId: string): Promise<BoardAccess>;
   /** Notes that the board changed at `at` (never moves the time back). */
   touchBoard(boardId: string, at: number): Promise<void>;
   /** The facilitator asked to keep the board: it counts as changed at `at`. */

@@ -41,6 +41,8 @@ export function faultyStore(inner: Store): FaultyStore {
     getSnapshot: (id, s) => failing(() => inner.getSnapshot(id, s)),
     appendAudit: (id, e) => failing(() => inner.appendAudit(id, e)),
     listAudit: (id) => failing(() => inner.listAudit(id)),
+    setAccess: (id, a) => failing(() => inner.setAccess(id, a)),
+    getAccess: (id) => failing(() => inner.getAccess(id)),
     touchBoard: (id, at) => failing(() => inner.touchBoard(id, at)),
     extendBoard: (id, at) => failing(() => inner.extendBoard(id, at)),
     boardActivity: (id) => failing(() => inner.boardActivity(id)),

@@ -37,6 +37,10 @@ export const BoardInfoSchema = z.object({
   sectionCount: z.number(),
   groups: z.array(z.string()),
   createdAt: z.number(),
+  /** Participants must give a passcode to join. */
+  passcode: z.boolean(),
+  /** When the session ends (ended) for participants, ISO 8601; absent when it never does. */
+  expiresAt: z.string().optional(),
   /** When the board will be deleted for being left unchanged (ISO 8601), on a server with RETENTION_DAYS. */
   deleteAfter: z.string().optional(),
 });
@@ -109,6 +113,8 @@ export const API = {
   }),
   /** What facilitators and organisers did to the board, oldest first (facilitator only). */
   audit: route({ method: 'GET', path: '/api/boards/:boardId/audit', params: BoardParamsSchema, response: AuditSchema, status: 200 }),
+  /** Ends the session for participants now: they keep reading the board, no longer write (facilitator). */
+  endSession: route({ method: 'POST', path: '/api/boards/:boardId/end', params: BoardParamsSchema, response: z.object({ expiresAt: z.string() }), status: 200 }),
   /** Puts off the board's deletion under RETENTION_DAYS by a whole period, once per period (facilitator). */
   extendRetention: route({
     method: 'POST',

@@ -82,6 +82,8 @@ export const MetaSchema = z.object({
   locked: z.boolean().default(false),
   anonymous: z.boolean().default(false),
   schemaVersion: z.number().int().default(1),
+  /** The session's end has passed (or the facilitator ended it): participants may read, not write. */
+  sessionEnded: z.boolean().optional(),
   /** The server's limit on notes (MAX_NOTES_PER_BOARD, 0 = none), which it writes here so clients keep to it too. */
   notesPerBoard: z.number().int().nonnegative().optional(),
   /** Viewers' cursors are shown to others only when the facilitator allows it; the server drops them otherwise. */
@@ -95,6 +97,10 @@ export const CreateBoardSchema = z
     template: TemplateIdSchema.optional(),
     groups: z.number().int().min(1).max(LIMITS.groupsMax).optional(),
     anonymous: z.boolean().optional(),
+    /** Participants must give it to join (read out in the hall); the facilitator never does. */
+    passcode: z.string().trim().min(4, 'at least 4 characters').max(64).optional(),
+    /** When the session ends for participants (ISO 8601 with its offset, e.g. 2026-12-02T16:00:00+09:00). */
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 export type CreateBoard = z.infer<typeof CreateBoardSchema>;

@@ -243,7 +243,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     [t, canEdit],
   );
 
-  if (conn.fatal) return <BoardProblem reason={conn.fatal} />;
+  if (conn.fatal) return <BoardProblem reason={conn.fatal} boardId={boardId} />;
   if (notOnThisDevice(conn, view.notes.length)) return <NotOnThisDevice />;
 
   // Whether the board has groups is known once its sections show, or it synced without any: asking for a
@@ -302,6 +302,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
         <ConnectionBadge status={conn.status} peers={presence.others.length} unsent={conn.unsent} />
       </header>
       {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
+      {view.meta.sessionEnded && !view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} ended />}
       <div className="board-stage" ref={stageBox} hidden={listView}>
         <AtViewport store={viewportStore}>
           {(viewport) => (

@@ -20,7 +20,7 @@ export function connectionStatus(s: LinkState): ConnectionStatus {
   return s.failedAttempts >= GIVE_UP_CONNECTING ? 'offline' : 'connecting';
 }
 
-export type FatalReason = 'badToken' | 'forbidden' | 'unknownBoard' | 'boardDeleted' | 'noToken';
+export type FatalReason = 'badToken' | 'forbidden' | 'unknownBoard' | 'boardDeleted' | 'noToken' | 'passcode';
 
 /** Close codes the server uses for a link that can never work; reconnecting would not help. */
 export const FATAL_CLOSE_CODES: Record<number, FatalReason> = {
@@ -28,6 +28,7 @@ export const FATAL_CLOSE_CODES: Record<number, FatalReason> = {
   4403: 'forbidden',
   4404: 'unknownBoard',
   4410: 'boardDeleted',
+  4423: 'passcode',
 };
 
 /**

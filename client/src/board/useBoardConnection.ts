@@ -10,6 +10,7 @@ import { connectionStatus, FATAL_CLOSE_CODES, shouldReconnect, type ConnectionSt
 import { installTestHook } from './testHook';
 import { openOfflineStore, useUnsentChanges } from './useOfflineStore';
 import { BoardProvider } from './boardProvider';
+import { storedPasscode } from '../join/passcode';
 
 export interface BoardConnection {
   doc: Y.Doc | null;
@@ -25,6 +26,11 @@ export interface BoardConnection {
 }
 
 const wsOrigin = (): string => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
+
+function fatalOf(err: ApiError): FatalReason | null {
+  if (err.field === 'passcode') return 'passcode';
+  return fatalFromStatus(err.status);
+}
 
 function fatalFromStatus(status: number): FatalReason | null {
   if (status === 401) return 'badToken';
@@ -47,7 +53,9 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     if (!token) return;
     const doc = new Y.Doc();
     const idb = openOfflineStore(boardId, doc);
-    const provider = new BoardProvider(`${wsOrigin()}/ws`, boardId, doc, { params: { token, key }, shouldReconnect });
+    const passcode = storedPasscode(boardId);
+    const params: Record<string, string> = passcode ? { token, key, passcode } : { token, key };
+    const provider = new BoardProvider(`${wsOrigin()}/ws`, boardId, doc, { params, shouldReconnect });
     const update = (patch: Partial<LinkState>) => setLink((s) => ({ ...s, ...patch }));
     provider.on('sync', (synced: boolean) => {
       update(synced ? { synced: true, everOnline: true, failedAttempts: 0 } : { synced: false });
@@ -90,7 +98,7 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
         },
         (err: unknown) => {
           if (ctl.signal.aborted) return;
-          const reason = err instanceof ApiError ? fatalFromStatus(err.status) : null;
+          const reason = err instanceof ApiError ? fatalOf(err) : null;
           if (reason) setFatal(reason);
           else retry = setTimeout(load, 5_000);
         },

@@ -17,7 +17,7 @@ export interface Permissions {
  */
 export function usePermissions(doc: Y.Doc | null, view: BoardView, role: Role | null, userId: string | null): Permissions {
   return useMemo(() => {
-    const canWrite = !!userId && (role === 'facilitator' || (role === 'participant' && !view.meta.locked));
+    const canWrite = !!userId && (role === 'facilitator' || (role === 'participant' && !view.meta.locked && !view.meta.sessionEnded));
     const scribes = doc ? readScribes(doc) : {};
     const actor = { role: role ?? 'viewer', userId: userId ?? '' } as const;
     return {

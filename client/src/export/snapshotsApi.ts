@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { API, type RestoredBoardSchema, type SnapshotListSchema } from '../../../shared/api/contract';
 import { request } from '../api';
+import { storedPasscode } from '../join/passcode';
 
 export type SnapshotItem = z.infer<typeof SnapshotListSchema>['snapshots'][number];
 export type RestoredBoard = z.infer<typeof RestoredBoardSchema>;
@@ -8,8 +9,11 @@ export type RestoredBoard = z.infer<typeof RestoredBoardSchema>;
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 /** A server download (`?token=` so the browser's own download handles big files). */
-export const exportUrl = (boardId: string, token: string, format: string, snapshotId?: string, mask = false): string =>
-  `${base(boardId)}/export.${format}?token=${encodeURIComponent(token)}${snapshotId ? `&snapshot=${encodeURIComponent(snapshotId)}` : ''}${mask ? '&mask=pii' : ''}`;
+export function exportUrl(boardId: string, token: string, format: string, snapshotId?: string, mask = false): string {
+  const passcode = storedPasscode(boardId);
+  const extra = `${snapshotId ? `&snapshot=${encodeURIComponent(snapshotId)}` : ''}${mask ? '&mask=pii' : ''}${passcode ? `&passcode=${encodeURIComponent(passcode)}` : ''}`;
+  return `${base(boardId)}/export.${format}?token=${encodeURIComponent(token)}${extra}`;
+}
 
 export const listSnapshots = async (boardId: string, token: string) => (await request(API.listSnapshots, { params: { boardId }, token })).snapshots;
 

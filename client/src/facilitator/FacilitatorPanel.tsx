@@ -9,6 +9,7 @@ import { VotingControls } from './VotingControls';
 import { ScribeControls } from './ScribeControls';
 import { AuditLogView } from './AuditLogView';
 import { RetentionNote } from './RetentionNote';
+import { SessionControls } from './SessionControls';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -37,6 +38,9 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
       <section>
         <h3>{t('ws.facilitator.share')}</h3>
         <JoinQr boardId={p.boardId} token={p.token} />
+      </section>
+      <section>
+        <SessionControls boardId={p.boardId} token={p.token} ended={!!p.view.meta.sessionEnded} />
       </section>
       <section className="ws-row">
         <LockToggle boardId={p.boardId} token={p.token} locked={p.view.meta.locked} />

@@ -24,6 +24,14 @@ const ja = {
     extend: '保存期間の延長',
   },
   roles: { facilitator: '進行役', participant: '参加者', viewer: '閲覧者', server: 'サーバー（自動）' },
+  session: {
+    passcode: '参加コードあり（参加者は入力して参加します）',
+    endsAt: '参加者の受付は {{time}} に終了します',
+    ended: '参加者の受付は終了しました（{{time}}）',
+    end: '参加者の受付を終了する',
+    confirm: '参加者の受付を今すぐ終了しますか？参加者は閲覧のみになります。',
+    failed: '受付を終了できませんでした：{{message}}',
+  },
   retention: {
     until: '変更がないまま {{date}} を過ぎると、このボードは削除されます',
     extend: '保存期間を延長',
@@ -56,6 +64,14 @@ const en: typeof ja = {
     extend: 'Kept longer',
   },
   roles: { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer', server: 'Server (automatic)' },
+  session: {
+    passcode: 'Passcode set (participants type it to join)',
+    endsAt: 'The session ends for participants at {{time}}',
+    ended: 'The session has ended for participants ({{time}})',
+    end: 'End the session for participants',
+    confirm: 'End the session for participants now? They will only be able to read.',
+    failed: 'Could not end the session: {{message}}',
+  },
   retention: {
     until: 'Left unchanged past {{date}}, this board is deleted',
     extend: 'Keep it longer',

@@ -5,12 +5,25 @@ import { createBoard, type CreatedBoard } from '../api';
 import { saveCreatedLinks } from '../board/storage';
 import { openBoardLink } from './openBoardLink';
 
+/** Today at HH:MM on this device's clock, as ISO 8601 with its offset (the hall's time). */
+function todayAt(hhmm: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  const d = new Date();
+  d.setHours(h ?? 0, m ?? 0, 0, 0);
+  const offset = -d.getTimezoneOffset();
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const local = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
+  return `${local}${offset >= 0 ? '+' : '-'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
 export function NewBoardForm({ onCreated }: { onCreated(b: CreatedBoard): void }) {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('impressions-unclear');
   const [groups, setGroups] = useState(3);
   const [anonymous, setAnonymous] = useState(true);
+  const [passcode, setPasscode] = useState('');
+  const [endsAt, setEndsAt] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ja = i18n.language.startsWith('ja');
@@ -21,7 +34,14 @@ export function NewBoardForm({ onCreated }: { onCreated(b: CreatedBoard): void }
     // A popup opened after the await would be blocked; open it now and point it at the board once it exists.
     const tab = window.open('', '_blank');
     try {
-      const board = await createBoard({ title: title.trim() || undefined, template, groups, anonymous });
+      const board = await createBoard({
+        title: title.trim() || undefined,
+        template,
+        groups,
+        anonymous,
+        ...(passcode.trim() ? { passcode: passcode.trim() } : {}),
+        ...(endsAt ? { expiresAt: todayAt(endsAt) } : {}),
+      });
       saveCreatedLinks(board);
       onCreated(board);
       openBoardLink(board.links.facilitator, tab);
@@ -68,6 +88,14 @@ export function NewBoardForm({ onCreated }: { onCreated(b: CreatedBoard): void }
           onChange={(e) => setGroups(Math.min(LIMITS.groupsMax, Math.max(1, Number(e.target.value) || 1)))}
           data-testid="new-groups"
         />
+      </label>
+      <label>
+        {t('home.passcode')}
+        <input value={passcode} maxLength={64} onChange={(e) => setPasscode(e.target.value)} placeholder={t('home.passcodePlaceholder')} data-testid="new-passcode" />
+      </label>
+      <label>
+        {t('home.endsAt')}
+        <input type="time" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} data-testid="new-ends-at" />
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="new-anonymous" />

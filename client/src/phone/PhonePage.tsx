@@ -42,7 +42,7 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
   );
   usePresence(conn.awareness, user);
 
-  if (conn.fatal) return <BoardProblem reason={conn.fatal} />;
+  if (conn.fatal) return <BoardProblem reason={conn.fatal} boardId={boardId} />;
   if (notOnThisDevice(conn, view.notes.length)) return <NotOnThisDevice />;
 
   const columns = view.sections.filter((s) => s.group === group);
@@ -85,6 +85,7 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
           sectionCount={(id) => view.notes.filter((n) => n.sectionId === id).length}
           disabled={!perms.canWrite}
           locked={view.meta.locked && role !== 'facilitator'}
+          ended={!!view.meta.sessionEnded && role !== 'facilitator'}
           offline={conn.status !== 'online'}
         />
       )}
@@ -114,10 +115,12 @@ interface EntryFormProps {
   sectionCount(sectionId: string): number;
   disabled: boolean;
   locked: boolean;
+  /** The session has ended for participants. */
+  ended: boolean;
   offline: boolean;
 }
 
-function EntryForm({ boardId, columns, onSend, sectionCount, disabled, locked, offline }: EntryFormProps) {
+function EntryForm({ boardId, columns, onSend, sectionCount, disabled, locked, ended, offline }: EntryFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useDraft(boardId);
   const [sent, setSent] = useState(0);
@@ -180,6 +183,11 @@ function EntryForm({ boardId, columns, onSend, sectionCount, disabled, locked, o
         )}
       </div>
       {locked && <p className="banner locked">{t('ws.phone.locked')}</p>}
+      {ended && !locked && (
+        <p className="banner locked" data-testid="ended-banner">
+          {t('locked.ended')}
+        </p>
+      )}
       <button type="submit" className="btn primary ws-big" disabled={!canSend} data-testid="phone-send">
         {t('ws.phone.send')}
       </button>
