@@ -5,13 +5,22 @@
  * by source, so a note is only ever scored by a model fitted on other sources. Prints, per model, accuracy,
  * macro-F1, per-class F1, the confusion matrix, a reliability table with ECE, and the coverage and precision of the
  * notes not flagged for review; then, as a secondary figure, the seed seminar's dev notes scored by a model fitted
- * on the whole corpus; then timings.
+ * on the whole corpus; then timings of the shipped model (server/grouping/model.json).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadCorpus, loadDevNotes, type CorpusNote } from './corpus';
-import { sourceFolds } from './folds';
+import { sourceFolds } from '../../shared/grouping/learned/folds';
 import { formatReport, report, type Prediction } from './metrics';
-import { baselineTrainer, type Trainer } from './trainers';
+import { createFeaturizer } from '../../shared/grouping/learned/features';
+import { loadAnalyser } from './analyser';
+import { loadGroupingService } from './service';
+import { baselineTrainer, learnedTrainer, memoFeaturizer, type Trainer } from './trainers';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CATEGORIES = ['consultation', 'participation', 'community', 'unsorted'];
 const K = 10;
 
@@ -42,7 +51,10 @@ async function main(): Promise<void> {
     `Corpus + external: ${notes.length} notes from ${sources.size} sources (${CATEGORIES.map((c) => `${c} ${notes.filter((n) => n.category === c).length}`).join(', ')})`,
   );
   console.log(`Leave-source-out ${K}-fold cross-validation: every source's notes are held out together.\n`);
-  const trainers: Trainer[] = [baselineTrainer()];
+  const featurize = memoFeaturizer(createFeaturizer(await loadAnalyser()));
+  // GROUPING_ONLY=learned skips the baseline while working on the model.
+  const only = process.env.GROUPING_ONLY;
+  const trainers: Trainer[] = [baselineTrainer(), learnedTrainer(featurize)].filter((t) => !only || t.name.includes(only));
   for (const t of trainers) {
     const preds = await crossValidate(t, notes);
     console.log(formatReport(`${t.name}: leave-source-out`, report(preds, CATEGORIES), CATEGORIES));
@@ -57,6 +69,34 @@ async function main(): Promise<void> {
     console.log(
       `  secondary: ${dev.length} dev notes of the seed seminar, model fitted on the whole corpus: accuracy ${d.scores.accuracy.toFixed(3)}, macro-F1 ${d.scores.macroF1.toFixed(3)}, coverage ${d.coverage.toFixed(3)} at precision ${d.precisionNotFlagged.toFixed(3)}\n`,
     );
+  }
+  await timings(notes);
+}
+
+/** Classify + cluster 300 notes with the shipped model, and the CLI on the same notes. */
+async function timings(notes: readonly CorpusNote[]): Promise<void> {
+  const many = notes.slice(0, 300).map((n, i) => ({ id: `n${i}`, text: n.text }));
+  const service = await loadGroupingService();
+  for (let i = 0; i < 5; i++) service.group(many);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    service.group(many);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall times scale with load)`);
+  console.log(`Classify + cluster 300 notes in one process (shipped model, after warm-up, 20 runs): median ${times[10]!.toFixed(1)} ms, max ${times[19]!.toFixed(1)} ms`);
+  const dir = mkdtempSync(join(tmpdir(), 'grouping-eval-'));
+  try {
+    const file = join(dir, 'notes.jsonl');
+    writeFileSync(file, many.map((n) => JSON.stringify(n)).join('\n') + '\n');
+    const t0 = performance.now();
+    const r = spawnSync('npm', ['run', '--silent', 'group', '--', '--input', file], { cwd: root, encoding: 'utf8' });
+    const wall = performance.now() - t0;
+    console.log(`CLI (npm run --silent group) on 300 notes: wall ${(wall / 1000).toFixed(2)} s, exit ${r.status}, ${r.stdout.split('\n').filter(Boolean).length} lines`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
