@@ -9,7 +9,11 @@ import { groupNotes } from '../../shared/grouping/group';
 import { LearnedClassifier, type LearnedModelFile } from '../../shared/grouping/learned/classifier';
 import { createFeaturizer } from '../../shared/grouping/learned/features';
 import type { GroupingNote, GroupingResult, LabelledExample } from '../../shared/grouping/types';
-import { loadAnalyser } from './analyser';
+import { compileLexicon } from '../../shared/grouping/lexicon';
+import { createModel, defaultModel } from '../../shared/grouping/model';
+import { DEFAULT_TAXONOMY } from '../../shared/grouping/taxonomy';
+import type { Taxonomy } from '../../shared/grouping/types';
+import { loadAnalyser, type Analyse } from './analyser';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -22,23 +26,32 @@ export function readModelFile(): LearnedModelFile {
   return JSON.parse(readFileSync(join(here, 'model.json'), 'utf8')) as LearnedModelFile;
 }
 
+/**
+ * A service over a loaded analyser. An organisation's lexicon (a taxonomy with more terms) adds its terms as
+ * concept features: the model knows how much a concept of each category counts, so new terms count too.
+ */
+export function createGroupingService(analyse: Analyse, file: LearnedModelFile, taxonomy: Taxonomy = DEFAULT_TAXONOMY): GroupingService {
+  const classifier = new LearnedClassifier(file, createFeaturizer(analyse, compileLexicon(taxonomy)));
+  const model = taxonomy === DEFAULT_TAXONOMY ? defaultModel() : createModel({ taxonomy });
+  return {
+    reviewBelow: file.reviewBelow,
+    group: (notes, corrections = []) =>
+      groupNotes(notes, {
+        model,
+        corrections,
+        classifier: (learnt) => {
+          const c = classifier.withCorrections(learnt);
+          return (text) => c.classify(text);
+        },
+      }),
+  };
+}
+
 let loading: Promise<GroupingService> | null = null;
 
+/** The default service, loaded once per process (the dictionary takes a moment to read). */
 export function loadGroupingService(): Promise<GroupingService> {
-  loading ??= (async () => {
-    const classifier = new LearnedClassifier(readModelFile(), createFeaturizer(await loadAnalyser()));
-    return {
-      reviewBelow: classifier.file.reviewBelow,
-      group: (notes, corrections = []) =>
-        groupNotes(notes, {
-          corrections,
-          classifier: (learnt) => {
-            const c = classifier.withCorrections(learnt);
-            return (text) => c.classify(text);
-          },
-        }),
-    };
-  })();
+  loading ??= (async () => createGroupingService(await loadAnalyser(), readModelFile()))();
   loading.catch(() => (loading = null));
   return loading;
 }

@@ -25,7 +25,7 @@ const CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞']);
 const SKIP_NOUN = new Set(['非自立', '数', '代名詞', '接尾', '副詞可能']);
 /** Words that carry the sentence but say nothing of its topic; the head is sought before them. */
 const LIGHT = new Set(
-  'する ある いる なる 思う 考える 感じる できる 出来る 分かる わかる 知る 必要 大切 大事 重要 ない 欲しい ほしい 良い いい よい こと もの ため よう 方 人 さ 的 いく くる 行う 今後 今回 自分 私 みんな 皆 たい 等 など 様 さん 今 時 場合 もう'.split(
+  'する ある いる なる 思う 考える 感じる できる 出来る 分かる わかる 知る 必要 大切 大事 重要 ない 欲しい ほしい 良い いい よい こと もの ため よう 方 人 さ 的 いく くる 行う 今後 今回 自分 私 みんな 皆 たい 等 など 様 さん 今 時 場合 もう 行く 来る みる 見る 言う'.split(
     ' ',
   ),
 );
