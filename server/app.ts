@@ -12,6 +12,7 @@ import boardsPlugin from './plugins/boards';
 import adminPlugin from './plugins/admin';
 import exportPlugin from './plugins/export';
 import snapshotsPlugin from './plugins/snapshots';
+import groupingPlugin from './plugins/grouping';
 import clientPlugin from './plugins/client';
 import { HttpError, sendError } from './plugins/errors';
 import type { ChangeGuard } from './rooms/room';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(boardsPlugin);
   await app.register(exportPlugin);
   await app.register(snapshotsPlugin);
+  await app.register(groupingPlugin);
 
   app.get('/healthz', async () => ({ ok: true, store: app.store.kind, bus: app.bus.kind, boardsLoaded: app.rooms.loadedCount }));
 

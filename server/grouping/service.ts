@@ -2,9 +2,6 @@
  * Grouping on the server: the learned classifier (kuromoji features + the shipped weights in model.json) for the
  * categories and review flags, the shared clustering for topics. Loaded once per process.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { groupNotes } from '../../shared/grouping/group';
 import { LearnedClassifier, type LearnedModelFile } from '../../shared/grouping/learned/classifier';
 import { createFeaturizer } from '../../shared/grouping/learned/features';
@@ -14,16 +11,16 @@ import { createModel, defaultModel } from '../../shared/grouping/model';
 import { DEFAULT_TAXONOMY } from '../../shared/grouping/taxonomy';
 import type { Taxonomy } from '../../shared/grouping/types';
 import { loadAnalyser, type Analyse } from './analyser';
-
-const here = dirname(fileURLToPath(import.meta.url));
+import shippedModel from './model.json';
 
 export interface GroupingService {
   group(notes: readonly GroupingNote[], corrections?: readonly LabelledExample[]): GroupingResult;
   readonly reviewBelow: number;
 }
 
+/** The shipped weights (imported, so the server build carries them). */
 export function readModelFile(): LearnedModelFile {
-  return JSON.parse(readFileSync(join(here, 'model.json'), 'utf8')) as LearnedModelFile;
+  return shippedModel as LearnedModelFile;
 }
 
 /**
