@@ -41,6 +41,12 @@ describe('POST /api/boards/:boardId/grouping', () => {
     });
   }, 30_000);
 
+  it('loads the model ahead of the first Auto-group on request, for the facilitator only', async () => {
+    const warm = (token: string) => fetch(`${srv.url}/api/boards/${board.boardId}/grouping/warm`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect((await warm(board.facilitatorToken)).status).toBe(204);
+    expect((await warm(board.participantToken)).status).toBe(403);
+  });
+
   it('is for the facilitator only, and says so for an unknown board', async () => {
     expect((await post(board.participantToken)).status).toBe(403);
     expect((await post('nonsense')).status).toBe(403);

@@ -21,6 +21,7 @@ async function boardNotes(app: FastifyInstance, boardId: string): Promise<Groupi
  * - POST /api/boards/:boardId/grouping → {grouping, reviewBelow}: every note's category, confidence, reasons
  *   and needsReview, and the topic clusters; the notes set by hand keep their category and teach the model.
  *   The board is not changed: the facilitator's browser writes the arrangement, as one undo step.
+ * - POST /api/boards/:boardId/grouping/warm → 204 once the model is loaded (the board calls it on opening).
  * - GET /api/boards/:boardId/corrections.jsonl: the notes the facilitator categorised by hand, one
  *   {"id", "text", "category", "board"} per line, for an organisation's model (`npm run group -- --corrections`).
  */
@@ -31,6 +32,13 @@ export default fp(
       const notes = await boardNotes(app, board.id);
       const service = await loadGroupingService();
       return { grouping: service.group(notes), reviewBelow: service.reviewBelow };
+    });
+
+    // The facilitator's board asks for this when it opens, so the first Auto-group does not wait for the dictionary.
+    app.post<BoardRoute>('/api/boards/:boardId/grouping/warm', async (req, reply) => {
+      await app.authorize(req, req.params.boardId, ['facilitator']);
+      await loadGroupingService();
+      return reply.code(204).send();
     });
 
     app.get<BoardRoute>('/api/boards/:boardId/corrections.jsonl', async (req, reply) => {

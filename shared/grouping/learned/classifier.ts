@@ -123,7 +123,8 @@ export class LearnedClassifier {
     let c = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[c]!) c = k;
     const probabilities = Object.fromEntries(classes.map((k, i) => [k, probs[i]!]));
-    if (this.model.known(f.features) === 0) {
+    // Nothing of the note's own words is known (the hand lexicon's verdict alone is no reading of it).
+    if (this.model.known(f.features.filter((x) => !x.startsWith('v:'))) === 0) {
       return { category: FALLBACK, confidence: probabilities[FALLBACK] ?? 0, needsReview: true, reasons: [], probabilities };
     }
     const reasons = reasonsFor(this.model, f, c);

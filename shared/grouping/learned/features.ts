@@ -1,4 +1,6 @@
 import { compileLexicon, type CompiledLexicon } from '../lexicon';
+import { createModel, type Model } from '../model';
+import type { Taxonomy } from '../types';
 import { DEFAULT_TAXONOMY } from '../taxonomy';
 import { normalize } from '../text';
 import type { Analyse, Morpheme } from './types';
@@ -9,7 +11,8 @@ import type { Analyse, Morpheme } from './types';
  * - `w:` base forms of content words and noun compounds (whole words: ワークショップ is not ショップ),
  * - `h:` the head of the note: the last content words of its last sentence, where Japanese puts what it is about,
  * - `n:` content words under a negation (「もう必要ない」), and the flags NEG / NOLONGER,
- * - `l:` hand-lexicon concepts matched on whole words, and `k:` the lexicon's category for each.
+ * - `l:` hand-lexicon concepts matched on whole words, and `k:` the lexicon's category for each,
+ * - `v:` the hand lexicon's own verdict (category and how sure), one piece of evidence among the others.
  */
 export interface NoteFeatureSet {
   features: string[];
@@ -114,12 +117,22 @@ function contentWords(ms: readonly Morpheme[]): { words: Word[]; compounds: Word
   return { words, compounds, negation, noLonger };
 }
 
+/** What the hand lexicon alone says (substring matches, weighted terms), binned, for the model to weigh. */
+function lexiconVerdict(model: Model, text: string, add: (f: string, from?: string) => void): void {
+  const r = model.classify(text);
+  const p = r.probabilities[r.category] ?? 0;
+  const bin = p >= 0.75 ? 'hi' : p >= 0.5 ? 'mid' : 'lo';
+  add(`v:${r.category}`, r.reasons[0]);
+  add(`v:${r.category}:${bin}`, r.reasons[0]);
+}
+
 export interface Featurizer {
   (text: string): NoteFeatureSet;
 }
 
 /** Builds the feature function around an analyser and the hand lexicon. */
-export function createFeaturizer(analyse: Analyse, lexicon: CompiledLexicon = compileLexicon(DEFAULT_TAXONOMY)): Featurizer {
+export function createFeaturizer(analyse: Analyse, lexicon: CompiledLexicon = compileLexicon(DEFAULT_TAXONOMY), taxonomy: Taxonomy = DEFAULT_TAXONOMY): Featurizer {
+  const handModel = createModel({ taxonomy, training: 'none' });
   return (text: string): NoteFeatureSet => {
     const norm = normalize(text);
     const origin = new Map<string, string[]>();
@@ -183,6 +196,7 @@ export function createFeaturizer(analyse: Analyse, lexicon: CompiledLexicon = co
         break;
       }
     }
+    lexiconVerdict(handModel, text, add);
     return { features: [...origin.keys()], origin, words: words.map((w) => w.surface), light };
   };
 }

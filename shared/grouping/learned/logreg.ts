@@ -33,7 +33,7 @@ interface Sparse {
 }
 
 /** Character n-grams, words and lexicon concepts are scaled apart, so the many n-grams do not drown the few words. */
-const groupOf = (f: string): number => (f.startsWith('c:') ? 0 : f.startsWith('l:') || f.startsWith('k:') ? 2 : 1);
+const groupOf = (f: string): number => (f.startsWith('c:') ? 0 : f.startsWith('l:') || f.startsWith('k:') || f.startsWith('v:') ? 2 : 1);
 
 function encode(features: readonly string[], index: ReadonlyMap<string, number>): Sparse {
   const idx: number[] = [];
