@@ -4,7 +4,7 @@
  */
 import { groupNotes } from '../../shared/grouping/group';
 import { LearnedClassifier, type LearnedModelFile } from '../../shared/grouping/learned/classifier';
-import { createFeaturizer } from '../../shared/grouping/learned/features';
+import { createFeaturizer, type Featurizer, type NoteFeatureSet } from '../../shared/grouping/learned/features';
 import type { GroupingNote, GroupingResult, LabelledExample } from '../../shared/grouping/types';
 import { compileLexicon } from '../../shared/grouping/lexicon';
 import { createModel, defaultModel } from '../../shared/grouping/model';
@@ -23,12 +23,32 @@ export function readModelFile(): LearnedModelFile {
   return shippedModel as LearnedModelFile;
 }
 
+/** Notes whose analysis is kept: a board's notes are grouped again and again while few of them change. */
+const CACHED_NOTES = 20_000;
+
+/** Remembers the analysis of recent texts (least recently used dropped first). */
+function cachedFeaturizer(f: Featurizer): Featurizer {
+  const cache = new Map<string, NoteFeatureSet>();
+  return (text, base) => {
+    const hit = cache.get(text);
+    if (hit) {
+      cache.delete(text);
+      cache.set(text, hit);
+      return hit;
+    }
+    const r = f(text, base);
+    cache.set(text, r);
+    if (cache.size > CACHED_NOTES) cache.delete(cache.keys().next().value!);
+    return r;
+  };
+}
+
 /**
  * A service over a loaded analyser. An organisation's lexicon (a taxonomy with more terms) adds its terms as
  * concept features: the model knows how much a concept of each category counts, so new terms count too.
  */
 export function createGroupingService(analyse: Analyse, file: LearnedModelFile, taxonomy: Taxonomy = DEFAULT_TAXONOMY): GroupingService {
-  const classifier = new LearnedClassifier(file, createFeaturizer(analyse, compileLexicon(taxonomy)));
+  const classifier = new LearnedClassifier(file, cachedFeaturizer(createFeaturizer(analyse, compileLexicon(taxonomy), taxonomy)));
   const model = taxonomy === DEFAULT_TAXONOMY ? defaultModel() : createModel({ taxonomy });
   return {
     reviewBelow: file.reviewBelow,
@@ -38,7 +58,7 @@ export function createGroupingService(analyse: Analyse, file: LearnedModelFile, 
         corrections,
         classifier: (learnt) => {
           const c = classifier.withCorrections(learnt);
-          return (text) => c.classify(text);
+          return (text, base) => c.classify(text, undefined, base);
         },
       }),
   };

@@ -14,7 +14,7 @@ export interface GroupOptions {
    * Another classifier for the categories (e.g. the server's learned one), made from the board's corrections;
    * clustering still uses `model`'s features. Its answers carry `needsReview`.
    */
-  classifier?: (corrections: readonly LabelledExample[]) => (text: string) => ExternalAnswer;
+  classifier?: (corrections: readonly LabelledExample[]) => (text: string, features: NoteFeatures) => ExternalAnswer;
 }
 
 export interface ExternalAnswer {
@@ -56,7 +56,7 @@ export function groupNotes(notes: readonly GroupingNote[], opts: GroupOptions = 
   const out: NoteClassification[] = safe.map((n, i) => {
     if (isManual(n)) return { id: n.id, category: n.category!, confidence: 1, reasons: ['manual'], manual: true, ...(external ? { needsReview: false } : {}) };
     if (external) {
-      const r = external(n.text);
+      const r = external(n.text, features[i]!);
       return { id: n.id, category: r.category, confidence: Math.round(r.confidence * 1000) / 1000, reasons: r.reasons, manual: false, needsReview: r.needsReview };
     }
     const r = model.classify(n.text, features[i]);

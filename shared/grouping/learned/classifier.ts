@@ -1,4 +1,5 @@
 import { sourceFolds } from './folds';
+import type { NoteFeatures } from '../model';
 import type { Featurizer, NoteFeatureSet } from './features';
 import { LogReg, softmax, trainLogReg, type LogRegOptions, type LogRegWeights } from './logreg';
 
@@ -99,8 +100,9 @@ export class LearnedClassifier {
     return this.model.logits(f.features);
   }
 
-  classify(text: string, pre?: NoteFeatureSet): LearnedAnswer {
-    const f = pre ?? this.featurize(text);
+  /** `base`: the hand model's features of the text, if the caller has them (saves analysing it twice). */
+  classify(text: string, pre?: NoteFeatureSet, base?: NoteFeatures): LearnedAnswer {
+    const f = pre ?? this.featurize(text, base);
     const classes = this.file.logreg.classes;
     const logits = this.model.logits(f.features);
     let reasonFromCorrection: string | null = null;

@@ -1,5 +1,5 @@
 import { compileLexicon, type CompiledLexicon } from '../lexicon';
-import { createModel, type Model } from '../model';
+import { createModel, type Model, type NoteFeatures } from '../model';
 import type { Taxonomy } from '../types';
 import { DEFAULT_TAXONOMY } from '../taxonomy';
 import { normalize } from '../text';
@@ -32,6 +32,8 @@ const LIGHT = new Set(
     ' ',
   ),
 );
+/** Longest lexicon term looked for from one word boundary, in UTF-16 units. */
+const MAX_TERM = 16;
 const NEGATORS = new Set(['ない', 'ぬ', 'ず', 'ん', '無い', 'いらない', '要らない']);
 
 function isContent(m: Morpheme): boolean {
@@ -118,22 +120,23 @@ function contentWords(ms: readonly Morpheme[]): { words: Word[]; compounds: Word
 }
 
 /** What the hand lexicon alone says (substring matches, weighted terms), binned, for the model to weigh. */
-function lexiconVerdict(model: Model, text: string, add: (f: string, from?: string) => void): void {
-  const r = model.classify(text);
+function lexiconVerdict(model: Model, text: string, add: (f: string, from?: string) => void, base?: NoteFeatures): void {
+  const r = model.classify(text, base);
   const p = r.probabilities[r.category] ?? 0;
   const bin = p >= 0.75 ? 'hi' : p >= 0.5 ? 'mid' : 'lo';
   add(`v:${r.category}`, r.reasons[0]);
   add(`v:${r.category}:${bin}`, r.reasons[0]);
 }
 
+/** `base` is the same text's features for the hand model, when the caller has them already (clustering does). */
 export interface Featurizer {
-  (text: string): NoteFeatureSet;
+  (text: string, base?: NoteFeatures): NoteFeatureSet;
 }
 
 /** Builds the feature function around an analyser and the hand lexicon. */
 export function createFeaturizer(analyse: Analyse, lexicon: CompiledLexicon = compileLexicon(DEFAULT_TAXONOMY), taxonomy: Taxonomy = DEFAULT_TAXONOMY): Featurizer {
   const handModel = createModel({ taxonomy, training: 'none' });
-  return (text: string): NoteFeatureSet => {
+  return (text: string, base?: NoteFeatures): NoteFeatureSet => {
     const norm = normalize(text);
     const origin = new Map<string, string[]>();
     const add = (f: string, from?: string): void => {
@@ -187,16 +190,14 @@ export function createFeaturizer(analyse: Analyse, lexicon: CompiledLexicon = co
     const bounds = new Set<number>([0]);
     let p = 0;
     for (const m of ms) bounds.add((p += m.surface.length));
-    for (const s of [...bounds].sort((a, b) => a - b)) {
-      for (const hit of lexicon.match(norm.slice(s))) {
-        const i = norm.indexOf(hit.surface, s);
-        if (i !== s || !bounds.has(i + hit.surface.length)) continue;
-        add('l:' + hit.canonical, hit.surface);
-        for (const cat of hit.weights.keys()) add('k:' + cat, hit.surface);
-        break;
-      }
+    for (const s of bounds) {
+      // Terms are short: a window from this boundary is enough, and keeps the scan linear in the note.
+      const hit = lexicon.match(norm.slice(s, s + MAX_TERM))[0];
+      if (!hit || !norm.startsWith(hit.surface, s) || !bounds.has(s + hit.surface.length)) continue;
+      add('l:' + hit.canonical, hit.surface);
+      for (const cat of hit.weights.keys()) add('k:' + cat, hit.surface);
     }
-    lexiconVerdict(handModel, text, add);
+    lexiconVerdict(handModel, text, add, base);
     return { features: [...origin.keys()], origin, words: words.map((w) => w.surface), light };
   };
 }

@@ -50,6 +50,11 @@ function encode(features: readonly string[], index: ReadonlyMap<string, number>)
   return { idx: Int32Array.from(idx), val: Float64Array.from(grp, (g) => 1 / Math.sqrt(count[g]!)) };
 }
 
+/** Features are already distinct when they come from the featurizer; a Set only when they are not. */
+function unique(features: readonly string[]): readonly string[] {
+  return new Set(features).size === features.length ? features : [...new Set(features)];
+}
+
 export function trainLogReg(rows: readonly TrainingRow[], classes: readonly string[], opts: Partial<LogRegOptions> = {}): LogRegWeights {
   const o = { ...DEFAULT_LOGREG, ...opts };
   const C = classes.length;
@@ -110,7 +115,7 @@ export class LogReg {
   /** Raw class scores (logits) for a note's features. */
   logits(features: readonly string[]): number[] {
     const C = this.w.classes.length;
-    const { idx, val } = encode([...new Set(features)], this.index);
+    const { idx, val } = encode(unique(features), this.index);
     const out = [...this.w.bias];
     for (let j = 0; j < idx.length; j++) for (let c = 0; c < C; c++) out[c]! += this.w.weights[idx[j]! * C + c]! * val[j]!;
     return out;
@@ -119,7 +124,7 @@ export class LogReg {
   /** How much each known feature pushes class `c` above the other classes' mean. */
   contributions(features: readonly string[], c: number): Map<string, number> {
     const C = this.w.classes.length;
-    const uniq = [...new Set(features)].filter((f) => this.index.has(f));
+    const uniq = unique(features).filter((f) => this.index.has(f));
     const { val } = encode(uniq, this.index);
     const out = new Map<string, number>();
     for (const [j, f] of uniq.entries()) {
