@@ -81,6 +81,20 @@ describe('the 要確認 review tray', () => {
         (t) => Number(t) === flagged.length - 30,
       );
 
+      // Enter takes the model's proposal for the focused note.
+      const next = await fac.page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? null);
+      const proposal = (await notesOf(fac.page)).find((n) => n.id === next)!.category;
+      await fac.page.keyboard.press('Enter');
+      expected.set(next!, proposal);
+      await eventually(
+        () => notesOf(fac.page),
+        (ns) => ns.some((n) => n.id === next && n.category === proposal && n.categorySource === 'manual' && n.placed),
+      );
+      await eventually(
+        () => fac.page.getByTestId('review-count').textContent(),
+        (t) => Number(t) === flagged.length - 31,
+      );
+
       // The categories set by hand download as labelled lines.
       const href = await fac.page.getByTestId('corrections-download').getAttribute('href');
       const res = await fac.page.evaluate(async (url) => (await fetch(url!)).text(), href);
