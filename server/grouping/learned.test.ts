@@ -56,6 +56,15 @@ describe('the shipped learned model', () => {
     for (const w of r.reasons) expect(text).toContain(w.replace(/（否定）$/, '').split('…')[0]);
   });
 
+  it('gives reasons only in the note’s own words, never the lexicon’s notation', () => {
+    for (const text of ['ワークショップで自分の思考の枠をこえられる経験ができて楽しかった', '居宅を失った人への支援', '相互扶助の精神を育てる']) {
+      for (const w of model.classify(text).reasons) {
+        expect(w).not.toContain('≈');
+        expect(text).toContain(w.replace(/（否定）$/, ''));
+      }
+    }
+  });
+
   it('flags a note it cannot read for review instead of guessing', () => {
     const r = model.classify('!!!');
     expect(r.needsReview).toBe(true);

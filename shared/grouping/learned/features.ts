@@ -124,8 +124,10 @@ function lexiconVerdict(model: Model, text: string, add: (f: string, from?: stri
   const r = model.classify(text, base);
   const p = r.probabilities[r.category] ?? 0;
   const bin = p >= 0.75 ? 'hi' : p >= 0.5 ? 'mid' : 'lo';
-  add(`v:${r.category}`, r.reasons[0]);
-  add(`v:${r.category}:${bin}`, r.reasons[0]);
+  // The hand model writes a synonym's reason as "surface (≈seed)"; the note's own word is the surface.
+  const word = r.reasons[0]?.split(' (≈')[0];
+  add(`v:${r.category}`, word);
+  add(`v:${r.category}:${bin}`, word);
 }
 
 /** `base` is the same text's features for the hand model, when the caller has them already (clustering does). */
