@@ -10,9 +10,9 @@ const e2e = useE2e();
 
 /** Clearly categorisable notes, as participants write them, with the support each belongs to. */
 const NOTES = [
-  { text: 'ひきこもりの相談窓口がわからない', category: 'consultation' },
+  { text: '困りごとを抱えた世帯の相談を関係機関で受け止める', category: 'consultation' },
   { text: '地域のサロンで見守り', category: 'community' },
-  { text: '就労体験の場がほしい', category: 'participation' },
+  { text: 'ひきこもりの人が働ける職場', category: 'participation' },
 ] as const;
 
 interface DocNote {

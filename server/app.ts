@@ -13,6 +13,7 @@ import adminPlugin from './plugins/admin';
 import exportPlugin from './plugins/export';
 import snapshotsPlugin from './plugins/snapshots';
 import retentionPlugin from './plugins/retention';
+import groupingPlugin from './plugins/grouping';
 import clientPlugin from './plugins/client';
 import { HttpError, sendError } from './plugins/errors';
 import { serve, useContract, validationAnswer } from './plugins/contract';
@@ -20,13 +21,13 @@ import { API } from '../shared/api/contract';
 import type { ChangeGuard } from './rooms/room';
 import { workshopGuard } from './rooms/guards/workshop';
 
-/** Tokens travel in query strings and headers; neither ever reaches a log line. */
-export const redactUrl = (url: string): string => url.replace(/([?&](?:token|key)=)[^&]*/g, '$1[redacted]');
+/** Tokens, keys and passcodes travel in query strings and headers; none ever reaches a log line. */
+export const redactUrl = (url: string): string => url.replace(/([?&](?:token|key|passcode)=)[^&]*/g, '$1[redacted]');
 
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization', 'headers.authorization'],
+    redact: ['req.headers.authorization', 'headers.authorization', 'req.headers["x-client-key"]', 'req.headers["x-board-passcode"]'],
     serializers: {
       req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
     },
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(exportPlugin);
   await app.register(snapshotsPlugin);
   await app.register(retentionPlugin);
+  await app.register(groupingPlugin);
 
   serve(app, API.health, async () => ({ ok: true, store: app.store.kind, bus: app.bus.kind, boardsLoaded: app.rooms.loadedCount }));
 

@@ -11,8 +11,8 @@ export default defineConfig({
   publicDir: false,
   // Dependencies bundled in: a restart then loads one file instead of resolving and compiling hundreds
   // of small CommonJS modules. Left out: native code, the optional stores, and the export library that
-  // is imported on first use.
-  ssr: { noExternal: true, external: ['better-sqlite3', 'pg', 'ioredis', 'exceljs'] },
+  // is imported on first use; kuromoji, which reads its dictionary files from its own package folder.
+  ssr: { noExternal: true, external: ['better-sqlite3', 'pg', 'ioredis', 'exceljs', 'kuromoji'] },
   build: {
     // The server, and the backup and restore commands (which must work where vite and tsx are pruned).
     ssr: true,

@@ -48,13 +48,18 @@ function defaultOrigin(doc: Y.Doc): { x: number; y: number } {
   return { x: 0, y: 0 };
 }
 
-/** Classifies, clusters and lays out the board's notes (reads the doc, writes nothing). Notes to review stay out of the regions. */
-export function planAutoGroup(doc: Y.Doc, opts: GroupOptions & { layout?: LayoutOptions } = {}): AutoGroupPlan {
+/**
+ * Classifies, clusters and lays out the board's notes (reads the doc, writes nothing). Notes to review stay out
+ * of the regions. `grouping` is an answer made elsewhere (the server's learned model); notes written since it
+ * was made are not in it and wait in the tray.
+ */
+export function planAutoGroup(doc: Y.Doc, opts: GroupOptions & { layout?: LayoutOptions; grouping?: GroupingResult } = {}): AutoGroupPlan {
   const board = readBoard(doc);
-  const grouping = groupNotes(board.notes, opts);
+  const grouping = opts.grouping ?? groupNotes(board.notes, opts);
+  const answered = new Set(grouping.notes.map((c) => c.id));
   const review = new Set(grouping.notes.filter(needsReview).map((c) => c.id));
   const layout = layoutGroups(
-    board.notes.filter((n) => !review.has(n.id)),
+    board.notes.filter((n) => answered.has(n.id) && !review.has(n.id)),
     grouping,
     { origin: defaultOrigin(doc), ...(opts.layout ?? {}) },
   );

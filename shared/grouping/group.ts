@@ -10,6 +10,18 @@ export interface GroupOptions {
   /** Labelled examples learnt before classifying, in addition to the notes marked `categorySource: 'manual'`. */
   corrections?: readonly LabelledExample[];
   cluster?: Partial<ClusterOptions>;
+  /**
+   * Another classifier for the categories (e.g. the server's learned one), made from the board's corrections;
+   * clustering still uses `model`'s features. Its answers carry `needsReview`.
+   */
+  classifier?: (corrections: readonly LabelledExample[]) => (text: string, features: NoteFeatures) => ExternalAnswer;
+}
+
+export interface ExternalAnswer {
+  category: string;
+  confidence: number;
+  reasons: string[];
+  needsReview: boolean;
 }
 
 const modelCache = new WeakMap<Taxonomy, Model>();
@@ -40,8 +52,13 @@ export function groupNotes(notes: readonly GroupingNote[], opts: GroupOptions = 
   const model = base.withCorrections(corrections);
   const features: NoteFeatures[] = safe.map((n) => model.featurize(n.text));
 
+  const external = opts.classifier?.(corrections);
   const out: NoteClassification[] = safe.map((n, i) => {
-    if (isManual(n)) return { id: n.id, category: n.category!, confidence: 1, reasons: ['manual'], manual: true };
+    if (isManual(n)) return { id: n.id, category: n.category!, confidence: 1, reasons: ['manual'], manual: true, ...(external ? { needsReview: false } : {}) };
+    if (external) {
+      const r = external(n.text, features[i]!);
+      return { id: n.id, category: r.category, confidence: Math.round(r.confidence * 1000) / 1000, reasons: r.reasons, manual: false, needsReview: r.needsReview };
+    }
     const r = model.classify(n.text, features[i]);
     return { id: n.id, category: r.category, confidence: Math.round(r.confidence * 1000) / 1000, reasons: r.reasons, manual: false };
   });

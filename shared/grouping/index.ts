@@ -44,3 +44,4 @@ export {
   type CategoryView,
   type TrayRect,
 } from './arrangement';
+export { confirmCategory, reviewQueue, type ReviewItem } from './review';

@@ -55,6 +55,8 @@ export interface NoteClassification {
   reasons: string[];
   /** True when the category was set by hand and kept. */
   manual: boolean;
+  /** Set by the learned classifier: its confidence is below the threshold chosen on the corpus for 0.92 precision. */
+  needsReview?: boolean;
 }
 
 export interface TopicCluster {

@@ -362,6 +362,8 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
             {facilitator && doc && (
               <GroupingTools
                 doc={doc}
+                boardId={boardId}
+                token={token}
                 notes={view.notes}
                 selection={liveSelection}
                 regions={grouping.regions}

@@ -2,15 +2,21 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Note } from '../../../shared/board';
-import { defaultModel, type RegionRect } from '../../../shared/grouping';
+import { defaultModel, reviewQueue, type GroupingResult, type RegionRect, type ReviewItem } from '../../../shared/grouping';
+import { useDocValue } from '../agenda/useDocValue';
 import { unionRect, type Rect } from '../canvas/viewport';
 import { DEFAULT_CATEGORY_IDS, isDefaultCategory, regionTitle } from './categories';
-import { autoGroupCommand, restoreLayoutCommand, setCategoryCommand, showCategoriesCommand } from './commands';
+import { autoGroupCommand, confirmCategoryCommand, restoreLayoutCommand, setCategoryCommand, showCategoriesCommand } from './commands';
+import { correctionsUrl, fetchGrouping, GroupingUnavailable, warmGrouping } from './groupingApi';
+import { ReviewPanel } from './ReviewPanel';
 import './strings';
 import './grouping.css';
 
 export interface GroupingToolsProps {
   doc: Y.Doc;
+  boardId: string;
+  /** The facilitator's token, for the server's grouping; without it the notes are grouped on this device. */
+  token: string | null;
   notes: readonly Note[];
   selection: ReadonlySet<string>;
   regions: readonly RegionRect[];
@@ -31,7 +37,9 @@ export function GroupingTools(p: GroupingToolsProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  useWarmModel();
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const queue = useDocValue(p.doc, reviewQueue, NO_ITEMS);
+  useWarmModel(p.boardId, p.token);
   const selected = p.notes.filter((n) => p.selection.has(n.id));
   const shared = new Set(selected.map((n) => n.category));
   const current = shared.size === 1 ? [...shared][0]! : '';
@@ -48,19 +56,31 @@ export function GroupingTools(p: GroupingToolsProps) {
       p.stopCapturing();
     }
   };
-  const autoGroup = () => {
+  const autoGroup = async () => {
     setBusy(true);
+    // The server's learned model; if the server cannot be reached, this device's model, said so.
+    let grouping: GroupingResult | undefined;
+    let here = false;
+    if (p.token) {
+      try {
+        grouping = await fetchGrouping(p.boardId, p.token);
+      } catch (e) {
+        here = true;
+        if (!(e instanceof GroupingUnavailable)) console.warn('grouping on the server failed', e);
+      }
+    }
     // Let the button show "Grouping…" before the (tens of milliseconds of) classification runs.
     setTimeout(() => {
       change(() => {
-        const r = autoGroupCommand.perform(p.doc);
+        const r = autoGroupCommand.perform(p.doc, grouping);
         // Switching to the category arrangement refits every screen (BoardPage); a re-run while arranged only moves the regions.
         if (p.byCategory) {
           const tray = p.trayOf(r.regions);
           p.onShow(unionRect([...r.regions, ...(tray ? [tray] : [])]));
         }
         const count = r.placed + r.review;
-        return r.review > 0 ? t('grouping.groupedReview', { count, review: r.review }) : t('grouping.grouped', { count });
+        const done = r.review > 0 ? t('grouping.groupedReview', { count, review: r.review }) : t('grouping.grouped', { count });
+        return here ? `${done}（${t('grouping.groupedHere')}）` : done;
       });
       setBusy(false);
     }, 0);
@@ -68,7 +88,7 @@ export function GroupingTools(p: GroupingToolsProps) {
 
   return (
     <span className="grouping-tools" role="group" aria-label={t('grouping.autoGroup')}>
-      <button type="button" className="btn" onClick={autoGroup} disabled={busy || p.notes.length === 0} title={t('grouping.autoGroupHint')} data-testid="autogroup">
+      <button type="button" className="btn" onClick={() => void autoGroup()} disabled={busy || p.notes.length === 0} title={t('grouping.autoGroupHint')} data-testid="autogroup">
         {busy ? t('grouping.grouping') : t('grouping.autoGroup')}
       </button>
       {p.byCategory || p.canRestore || p.regions.length === 0 ? (
@@ -115,6 +135,31 @@ export function GroupingTools(p: GroupingToolsProps) {
           ))}
         </select>
       </label>
+      {(p.byCategory || p.regions.length > 0) && (
+        <button
+          type="button"
+          className="btn subtle"
+          aria-expanded={reviewOpen}
+          onClick={() => setReviewOpen((o) => !o)}
+          title={t('grouping.reviewOpenHint')}
+          data-testid="review-open"
+        >
+          {t('grouping.reviewOpen', { count: queue.length })}
+        </button>
+      )}
+      {reviewOpen && (
+        <ReviewPanel
+          items={queue}
+          label={label}
+          onAssign={(id, category) => {
+            p.stopCapturing();
+            confirmCategoryCommand.perform(p.doc, { id, category });
+            p.stopCapturing();
+          }}
+          onClose={() => setReviewOpen(false)}
+          correctionsHref={p.token ? correctionsUrl(p.boardId, p.token) : null}
+        />
+      )}
       <span className="sr-only" aria-live="polite" data-testid="grouping-status">
         {status}
       </span>
@@ -122,15 +167,23 @@ export function GroupingTools(p: GroupingToolsProps) {
   );
 }
 
-/** Builds the classifier while the browser is idle, so the first press does not pay for it (~0.1 s). */
-function useWarmModel(): void {
+const NO_ITEMS: ReviewItem[] = [];
+
+/**
+ * While the browser is idle: has the server load its model, and builds this device's classifier (used when the
+ * server cannot be reached), so the first press pays for neither.
+ */
+function useWarmModel(boardId: string, token: string | null): void {
   useEffect(() => {
-    const build = () => void defaultModel();
+    const build = () => {
+      if (token) warmGrouping(boardId, token);
+      void defaultModel();
+    };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(build, { timeout: 5_000 });
       return () => cancelIdleCallback(id);
     }
     const id = setTimeout(build, 1_000);
     return () => clearTimeout(id);
-  }, []);
+  }, [boardId, token]);
 }

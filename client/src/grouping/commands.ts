@@ -1,10 +1,12 @@
 import { placeNotesByCategory, readBoard, setNoteCategory, type Section } from '../../../shared/board';
 import {
   applyAutoGroup,
+  confirmCategory,
   planAutoGroup,
   readGroupingRegions,
   restoreOriginalLayout,
   showCategoryArrangement,
+  type GroupingResult,
   type RegionRect,
   type TrayRect,
 } from '../../../shared/grouping';
@@ -15,11 +17,12 @@ import { LOCAL_ORIGIN, moveNotesCommand, type Command } from '../actions';
  * for everyone at once: one transaction with the local origin, so one Undo takes it all back. The notes stay
  * in their groups' columns (see shared/grouping/arrangement.ts); notes to confirm wait in the 要確認 tray.
  * Notes categorised by hand keep their category and teach the model first (planAutoGroup reads them).
+ * `grouping` is the server's answer; without it the notes are grouped on this device.
  */
-export const autoGroupCommand: Command<void, { categorised: number; placed: number; review: number; regions: RegionRect[] }> = {
+export const autoGroupCommand: Command<GroupingResult | void, { categorised: number; placed: number; review: number; regions: RegionRect[] }> = {
   name: 'autoGroup',
-  perform(doc) {
-    const plan = planAutoGroup(doc);
+  perform(doc, grouping) {
+    const plan = planAutoGroup(doc, grouping ? { grouping } : {});
     const result = applyAutoGroup(doc, plan, LOCAL_ORIGIN);
     return { ...result, regions: readGroupingRegions(doc) };
   },
@@ -48,6 +51,14 @@ export const setCategoryCommand: Command<{ ids: readonly string[]; category: str
     doc.transact(() => {
       for (const id of ids) setNoteCategory(doc, id, category, 'manual', LOCAL_ORIGIN);
     }, LOCAL_ORIGIN);
+  },
+};
+
+/** Facilitator only. A note in the 要確認 tray gets its category by hand and moves into that region; undoable. */
+export const confirmCategoryCommand: Command<{ id: string; category: string }, boolean> = {
+  name: 'confirmCategory',
+  perform(doc, { id, category }) {
+    return confirmCategory(doc, id, category, LOCAL_ORIGIN);
   },
 };
 

@@ -1,4 +1,4 @@
-export { autoGroupCommand, restoreLayoutCommand, showCategoriesCommand, setCategoryCommand, dropNotesCommand, regionAt, type DropArgs } from './commands';
+export { autoGroupCommand, confirmCategoryCommand, restoreLayoutCommand, showCategoriesCommand, setCategoryCommand, dropNotesCommand, regionAt, type DropArgs } from './commands';
 export { GroupingCanvasContext, useGroupingCanvas, type GroupingCanvasApi } from './context';
 export { GroupingRegions } from './GroupingRegions';
 export { GroupingTools } from './GroupingTools';

@@ -23,6 +23,16 @@ const ja = {
   categoryMixed: '（いろいろ）',
   categorySet: '{{count}}枚を「{{category}}」にしました',
   failed: '分類できませんでした：{{message}}',
+  groupedHere: 'サーバーに届かないため、この端末で分類しました',
+  reviewOpen: '要確認 {{count}}',
+  reviewOpenHint: '要確認の付箋を一覧で確かめ、キー1つで分類します',
+  review: {
+    keys: '付箋を選んで 1 相談支援・2 参加支援・3 地域づくり・0 未分類、Enter で提案どおり。次の付箋へ進みます。',
+    item: '{{text}}。提案：{{category}}（確信度 {{percent}}%）',
+    proposal: '提案：{{category}} {{percent}}%',
+    done: '要確認の付箋はありません',
+    corrections: '手で決めた分類をダウンロード（学習用 .jsonl）',
+  },
   short: { consultation: '相談支援', participation: '参加支援', community: '地域づくり', unsorted: '未分類' },
   why: {
     title: '分類の理由',
@@ -54,6 +64,16 @@ const en: typeof ja = {
   categoryMixed: '(mixed)',
   categorySet: 'Set {{count}} notes to "{{category}}"',
   failed: 'Could not group: {{message}}',
+  groupedHere: 'The server could not be reached, so the notes were grouped on this device',
+  reviewOpen: 'To review {{count}}',
+  reviewOpenHint: 'Check the notes to review in a list and sort each with one key',
+  review: {
+    keys: 'On a note press 1 Consultation, 2 Participation, 3 Community, 0 Unsorted, or Enter for the proposal; the next note follows.',
+    item: '{{text}}. Proposed: {{category}} ({{percent}}% confident)',
+    proposal: 'Proposed: {{category}} {{percent}}%',
+    done: 'No notes to review',
+    corrections: 'Download the categories set by hand (.jsonl for training)',
+  },
   short: { consultation: 'Consultation', participation: 'Participation', community: 'Community', unsorted: 'Unsorted' },
   why: {
     title: 'Why this category',

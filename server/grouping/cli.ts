@@ -2,15 +2,16 @@
  * npm run --silent group -- --input notes.jsonl [--corrections corrections.jsonl] [--lexicon org-lexicon.json]
  *
  * Reads one JSON object per line, {"id", "text"}, and prints one line per note in input order:
- * {"id", "category", "confidence", "clusterId", "clusterLabel"}. Exit 0 on success; exit 2 with a message on
+ * {"id", "category", "confidence", "needsReview", "reasons", "clusterId", "clusterLabel"}. The learned model and
+ * its review threshold are the server's (server/grouping/model.json). Exit 0 on success; exit 2 with a message on
  * stderr (and nothing on stdout) for a missing file, a malformed line or a bad lexicon.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_TAXONOMY } from './taxonomy';
-import { LexiconError, mergeLexicon, parseLexiconFile } from './lexicon-file';
-import { createModel, defaultModel } from './model';
-import { groupNotes } from './group';
-import type { GroupingNote, LabelledExample, Taxonomy } from './types';
+import { DEFAULT_TAXONOMY } from '../../shared/grouping/taxonomy';
+import { LexiconError, mergeLexicon, parseLexiconFile } from '../../shared/grouping/lexicon-file';
+import type { GroupingNote, LabelledExample, Taxonomy } from '../../shared/grouping/types';
+import { loadAnalyser } from './analyser';
+import { createGroupingService, readModelFile } from './service';
 
 class UsageError extends Error {}
 
@@ -78,7 +79,7 @@ function readJsonl(file: string, what: string, check: (o: Line) => string | null
 
 const idOk = (id: unknown): boolean => (typeof id === 'string' && id.length > 0 && id.length <= 200) || (typeof id === 'number' && Number.isFinite(id));
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
 
   let taxonomy: Taxonomy = DEFAULT_TAXONOMY;
@@ -129,8 +130,8 @@ function main(): void {
       ? { id: String(i), text: l.value.text as string, category: corrected, categorySource: 'manual' }
       : { id: String(i), text: l.value.text as string };
   });
-  const model = args.lexicon ? createModel({ taxonomy }) : defaultModel();
-  const result = groupNotes(notes, { model, corrections: training });
+  const service = createGroupingService(await loadAnalyser(), readModelFile(), taxonomy);
+  const result = service.group(notes, training);
   const labelOf = new Map(result.clusters.map((c) => [c.id, c.label]));
   const lines = result.notes.map((r, i) => {
     const clusterId = result.clusterOf[r.id] ?? null;
@@ -138,6 +139,8 @@ function main(): void {
       id: input[i]!.value.id,
       category: r.category,
       confidence: Math.round(r.confidence * 1000) / 1000,
+      needsReview: r.needsReview ?? false,
+      reasons: r.reasons,
       clusterId,
       clusterLabel: clusterId ? (labelOf.get(clusterId) ?? null) : null,
     });
@@ -146,7 +149,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (e) {
   if (e instanceof UsageError) {
     process.stderr.write(`group: ${e.message}\n(run with --help for usage)\n`);

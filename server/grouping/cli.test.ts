@@ -30,13 +30,15 @@ describe('group CLI', () => {
   it('prints one JSON line per input note, in input order, and exits 0', () => {
     const r = run('--input', file('in.jsonl', jsonl(notes)));
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['n3', 'n1', 'n2', 'n4', 'n5']);
-    for (const o of out) expect(Object.keys(o).sort()).toEqual(['category', 'clusterId', 'clusterLabel', 'confidence', 'id']);
-    expect(out.map((o) => o.category)).toEqual(['consultation', 'participation', 'community', 'unsorted', 'consultation']);
-    expect(out[0].clusterId).not.toBeNull();
-    expect(out[0].clusterId).toBe(out[4].clusterId);
-    expect(notes[0]!.text).toContain(out[0].clusterLabel.split('・')[0]);
+    for (const o of out) expect(Object.keys(o).sort()).toEqual(['category', 'clusterId', 'clusterLabel', 'confidence', 'id', 'needsReview', 'reasons']);
+    for (const o of out) expect(typeof o.needsReview).toBe('boolean');
+    // Every reason is in the note's own words.
+    out.forEach((o, i) => o.reasons.forEach((w: string) => expect(notes[i]!.text).toContain(w.replace(/（否定）$/, ''))));
+    expect(out[3]).toMatchObject({ category: 'unsorted', needsReview: true });
+    expect(out.slice(0, 4).map((o) => o.category)).toEqual(['consultation', 'participation', 'community', 'unsorted']);
     expect(out[3].clusterId).toBeNull();
   });
 
@@ -74,9 +76,11 @@ describe('group CLI', () => {
 
   it('merges an organisation lexicon', () => {
     const input = file('in3.jsonl', jsonl([{ id: 'a', text: 'まるごとセンターに行ってみた' }]));
-    expect(JSON.parse(run('--input', input).stdout).category).toBe('unsorted');
+    expect(JSON.parse(run('--input', input).stdout).category).not.toBe('consultation');
     const lex = file('lex.json', JSON.stringify({ version: 1, categories: { consultation: ['まるごとセンター'] } }));
-    expect(JSON.parse(run('--input', input, '--lexicon', lex).stdout).category).toBe('consultation');
+    const withLex = JSON.parse(run('--input', input, '--lexicon', lex).stdout);
+    expect(withLex.category).toBe('consultation');
+    expect(withLex.reasons[0]).toBe('まるごとセンター');
     const badLex = run('--input', input, '--lexicon', file('lex-bad.json', '{"categories": 3}'));
     expect(badLex.status).toBe(2);
     expect(badLex.stderr).toMatch(/lexicon\.categories/);
