@@ -96,7 +96,7 @@ function plan(): Step[] {
   // A crash restart under systemd: `npm start` on the built tree, until /healthz answers.
   steps.push({ name: 'start-to-healthz', server: 'ours', run: () => startToHealthz(quick ? 1 : 3) });
   // The QR goes up: a hall of phones opens one board at once, from separate load processes; ours against both peers.
-  each('join-storm-300', (server) => joinStorm({ name: 'join-storm-300', server, clients: 300, notes: 300, spreadMs: 5000, generators: 3 }));
+  each('join-storm-300', (server) => joinStorm({ name: 'join-storm-300', server, clients: 300, notes: 300, spreadMs: 5000, generators: 3 }), quick ? 1 : 3);
   steps.push({ name: 'desktop-join-2000', server: 'ours', run: () => browserColdLoad(2000, quick ? 1 : 3, { name: 'desktop-join-2000', facilitator: true }) });
   if (!quick) {
     // The other streams' benchmarks (issue 8's rendering, the exports), in the full run only: they print their own lines.

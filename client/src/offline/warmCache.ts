@@ -6,6 +6,8 @@ type Loader = () => Promise<unknown>;
 const later = new Set<Loader>();
 let ready: Promise<void> | null = null;
 let draining = false;
+/** A page the worker controlled from its start fetched every file through it: they are kept already. */
+const controlledAtStart = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller;
 
 /**
  * Keeps what this page runs on for the next visit, offline included, without competing with its first
@@ -25,7 +27,7 @@ export function warmWhenIdle(loaders: readonly Loader[] = []): void {
   ready = controlled();
   void ready.then(() =>
     idle(() => {
-      keepLoaded();
+      if (!controlledAtStart) keepLoaded();
       drain();
     }),
   );
