@@ -13,6 +13,7 @@ import { clearAuthorNames, metaOf, readMeta } from '../../shared/board/doc';
 import { readAgenda, type Phase } from '../../shared/board/agenda';
 import type { Meta } from '../../shared/board/schema';
 import { addsNothing, diffFromState, hibernate, wake, type Hibernated } from './hibernation';
+import { diffForClient } from './encodedState';
 import { RecentMessages } from './recentMessages';
 import { Lanes } from './lanes';
 import { busMessage, isOwnEcho, readBusMessage, BUS_AWARENESS, BUS_CONTROL, BUS_UPDATE, type ControlMessage } from './busMessages';
@@ -315,7 +316,7 @@ export class Room {
 
   private diffFor(stateVector: Uint8Array): Uint8Array {
     try {
-      return this.sleeping ? diffFromState(this.sleeping, stateVector) : Y.encodeStateAsUpdate(this.live!, stateVector);
+      return this.sleeping ? diffFromState(this.sleeping, stateVector) : diffForClient(this.live!, stateVector);
     } catch (err) {
       throw new ProtocolError(`malformed state vector: ${(err as Error).message}`);
     }
