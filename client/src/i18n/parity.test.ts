@@ -5,6 +5,7 @@ import i18n from './index';
 // Every bundle the screens add on top of the shared files, so the check covers what the app really shows.
 import '../facilitator/strings';
 import '../grouping/strings';
+import '../ui/routeStrings';
 import { addExportTexts } from '../export/i18n';
 
 addExportTexts();
