@@ -19,28 +19,6 @@ const recordShell: Plugin = {
   },
 };
 
-/**
- * Most people opening a board link in a hall are on phones: index.html asks for the form view's chunk
- * and its imports alongside the entry (modulepreload: fetched and parsed, not run), instead of one round
- * trip after the entry has run. About 20 KB that a desktop also fetches and the canvas page never runs.
- */
-const preloadPhoneView: Plugin = {
-  name: 'fusen-preload-phone-view',
-  apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler(_html, ctx) {
-      if (!ctx.bundle) return [];
-      const chunks = Object.values(ctx.bundle).filter((c) => c.type === 'chunk');
-      const phone = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith('/phone/PhonePage.tsx'));
-      if (!phone) return [];
-      const entry = appShell(chunks.map((c) => ({ fileName: c.fileName, isEntry: c.isEntry, imports: c.imports, css: [] })));
-      const files = [phone.fileName, ...phone.imports].filter((f) => !entry.has(f));
-      return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const }));
-    },
-  },
-};
-
 // One config for the client build and for every test project.
 // The dev server proxies the API and the websocket to a server started with `npm run serve`.
 export default defineConfig({
@@ -48,7 +26,6 @@ export default defineConfig({
   plugins: [
     react(),
     recordShell,
-    preloadPhoneView,
     // A service worker keeps the app shell so a board link opened before loads with no network
     // (the board itself comes from IndexedDB). Registered by client/src/offline/registerServiceWorker.ts.
     VitePWA({

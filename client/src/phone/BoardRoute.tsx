@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { CANVAS_PAGE_LATER, loadBoardPage, loadCanvas, loadPhonePage } from '../chunks';
+import { CANVAS_PAGE_LATER, loadBoardPage, loadPhonePage } from '../chunks';
 import { warmWhenIdle } from '../offline/warmCache';
 import { usePhoneLayout } from './layout';
 import { startsAsList } from '../list/preference';
@@ -17,10 +17,6 @@ export function BoardRoute({ boardId, urlToken }: { boardId: string; urlToken: s
   // The canvas page keeps its later parts for offline use. A phone and the list view keep only what they
   // run: fetching the canvas or the exports (Konva) for them would be the full download they are spared.
   useEffect(() => warmWhenIdle(phone || list ? [] : CANVAS_PAGE_LATER), [phone, list]);
-  // The canvas page draws at once: its canvas chunk comes alongside the page's, not after it has rendered.
-  useEffect(() => {
-    if (!phone && !list) void loadCanvas().catch(() => {});
-  }, [phone, list]);
   return (
     <Suspense fallback={<RouteLoading />}>
       {phone ? <PhonePage boardId={boardId} urlToken={urlToken} /> : <BoardPage boardId={boardId} urlToken={urlToken} />}
