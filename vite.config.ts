@@ -1,8 +1,23 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './scripts/compress.mjs';
-import { APP_SHELL_GLOB, MAX_PRECACHE_BYTES, SERVER_PATHS, SERVICE_WORKER_FILE } from './client/src/offline/policy.js';
+import { APP_SHELL_GLOB, appShell, ASSET_CACHE, MAX_PRECACHE_BYTES, SERVER_PATHS, SERVICE_WORKER_FILE, type BuiltChunk } from './client/src/offline/policy.js';
+
+/** The app shell of the last client build, read from the bundle before the worker is generated from it. */
+let shell = new Set<string>();
+const recordShell: Plugin = {
+  name: 'fusen-app-shell',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const chunks: BuiltChunk[] = [];
+    for (const out of Object.values(bundle)) {
+      if (out.type !== 'chunk') continue;
+      chunks.push({ fileName: out.fileName, isEntry: out.isEntry, imports: out.imports, css: [...(out.viteMetadata?.importedCss ?? [])] });
+    }
+    shell = appShell(chunks);
+  },
+};
 
 // One config for the client build and for every test project.
 // The dev server proxies the API and the websocket to a server started with `npm run serve`.
@@ -10,6 +25,7 @@ export default defineConfig({
   root: 'client',
   plugins: [
     react(),
+    recordShell,
     // A service worker keeps the app shell so a board link opened before loads with no network
     // (the board itself comes from IndexedDB). Registered by client/src/offline/registerServiceWorker.ts.
     VitePWA({
@@ -22,7 +38,16 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [...SERVER_PATHS],
-        runtimeCaching: [],
+        // Only the app shell at install; the rest of /assets is kept as the page loads it (offline/warmCache.ts).
+        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || shell.has(e.url)), warnings: [] })],
+        runtimeCaching: [
+          {
+            // Serialised into the worker: self-contained. Hashed build files only, never the API or a board link.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: ASSET_CACHE, expiration: { maxEntries: 200 } },
+          },
+        ],
         cleanupOutdatedCaches: true,
         skipWaiting: true,
         clientsClaim: true,

@@ -44,6 +44,12 @@ const metricsFor = (name: string): Metric[] => {
       { label: 'cpu/op', get: (r) => r.cpuMsPerOp, target: 1 },
       { label: 'RSS', get: (r) => r.rssMb },
     ];
+  if (name.startsWith('join-storm'))
+    return [
+      { label: 'p50', get: (r) => r.p50Ms },
+      { label: 'p99', get: (r) => r.p99Ms },
+      { label: 'cpu/join', get: (r) => r.cpuMsPerOp },
+    ];
   if (name.startsWith('cold-load')) return [{ label: 'p50', get: (r) => r.p50Ms }, { label: 'bytes', get: (r) => Number(r.extra?.bytesReceived) }];
   if (name.startsWith('many-boards'))
     return [

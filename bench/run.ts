@@ -13,6 +13,8 @@ import { docSize } from './scenarios/docSize';
 import { storeAppend } from './scenarios/storeAppend';
 import { browserColdLoad } from './scenarios/browser';
 import { phoneJoin } from './scenarios/phoneJoin';
+import { joinStorm } from './scenarios/joinStorm';
+import { startToHealthz } from './scenarios/startToHealthz';
 import type { ScenarioResult } from './lib/result';
 import { ratios, resultLine, STOCK_CLIENT, table, writeJson } from './report';
 import { combineRounds } from './lib/rounds';
@@ -91,6 +93,10 @@ function plan(): Step[] {
   steps.push({ name: 'browser-cold-load-2000', server: 'ours', run: () => browserColdLoad(2000, quick ? 1 : 5) });
   // Issue 23: a participant's phone on a weak link, and the facilitator's canvas on a big board.
   steps.push({ name: 'phone-join-300', server: 'ours', run: () => phoneJoin(300, quick ? 1 : 3) });
+  // A crash restart under systemd: `npm start` on the built tree, until /healthz answers.
+  steps.push({ name: 'start-to-healthz', server: 'ours', run: () => startToHealthz(quick ? 1 : 3) });
+  // The QR goes up: a hall of phones opens one board at once, from separate load processes; ours against both peers.
+  each('join-storm-300', (server) => joinStorm({ name: 'join-storm-300', server, clients: 300, notes: 300, spreadMs: 5000, generators: 3 }), quick ? 1 : 3);
   steps.push({ name: 'desktop-join-2000', server: 'ours', run: () => browserColdLoad(2000, quick ? 1 : 3, { name: 'desktop-join-2000', facilitator: true }) });
   if (!quick) {
     // The other streams' benchmarks (issue 8's rendering, the exports), in the full run only: they print their own lines.

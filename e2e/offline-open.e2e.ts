@@ -25,8 +25,17 @@ const cachedUrls = (page: Page): Promise<string[]> =>
     return out;
   });
 
+/** The build's files this page has loaded, as paths. */
+const loadedAssets = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name))
+      .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
+      .map((u) => u.pathname),
+  );
+
 const BUILT = resolve(import.meta.dirname, '..', process.env.CLIENT_DIR ?? 'dist/client');
-/** What the build emitted into /assets: every file must be in the cache for the page to start offline. */
 /** What the app is made of; the build's precompressed copies (.br, .gz) are another encoding of the same files. */
 const builtAssets = (): string[] => readdirSync(join(BUILT, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
 
@@ -74,10 +83,19 @@ describe('opening the board with no network (the app kept by the service worker)
       await eventually(() => texts(b.page), (t) => t.length === 1);
       await untilWorkerControls(a.page);
 
-      // The whole app shell is kept, and nothing with a token or from the API or socket is.
-      const cached = await cachedUrls(a.page);
-      for (const file of [...builtAssets().map((f) => `/assets/${f}`), '/index.html']) expect(cached.some((u) => u.includes(file)), file).toBe(true);
-      expect(cached.filter((u) => /token=|\/api\/|\/ws\//.test(u))).toEqual([]);
+      // Everything the board page runs on is kept, and, fetched when idle, the parts it may need later
+      // (export, the phone view); nothing with a token or from the API or socket is.
+      const later = builtAssets().filter((f) => /^(pdf|PhonePage)-.*\.js$/.test(f));
+      expect(later.length).toBe(2);
+      await eventually(
+        async () => {
+          const cached = await cachedUrls(a.page);
+          return [...(await loadedAssets(a.page)), ...later.map((f) => `/assets/${f}`), '/index.html'].filter((file) => !cached.some((u) => new URL(u).pathname === file));
+        },
+        (missing) => missing.length === 0,
+        20_000,
+      );
+      expect((await cachedUrls(a.page)).filter((u) => /token=|\/api\/|\/ws\//.test(u))).toEqual([]);
 
       await a.context.setOffline(true);
       await a.page.reload();

@@ -10,7 +10,7 @@ import { userIdFromKey } from '../../shared/board/identity';
 import { openClient, type BenchClient, type Target } from './clients';
 import { Receivers } from './receiver';
 import { markerKey, nowMs } from '../lib/marker';
-import type { GeneratorRequest, StartRequest } from './rpc';
+import type { GeneratorRequest, StartRequest, StormRequest } from './rpc';
 
 interface Member {
   sender: number;
@@ -199,6 +199,41 @@ async function coldLoad(target: Target, expect: number) {
   return { ms, bytes };
 }
 
+/** Whether `doc` holds `expect` notes, now or on a later update. */
+function untilNotes(doc: Y.Doc, expect: number): Promise<void> {
+  return new Promise((res) => {
+    const check = () => {
+      if (notesOf(doc).size < expect) return;
+      doc.off('update', check);
+      res();
+    };
+    doc.on('update', check);
+    check();
+  });
+}
+
+/** Each of this generator's storm clients opens at its moment; its time runs from opening to synced with every note. */
+async function storm(r: StormRequest) {
+  const opened: BenchClient[] = [];
+  let failed = 0;
+  const one = async (slot: number): Promise<number | null> => {
+    await sleep(Math.max(0, r.startAt + (slot / r.of) * r.spreadMs - Date.now()));
+    const t0 = nowMs();
+    // Passive: once synced, a client does not apply others' live traffic (there is none here but presence).
+    const client = openClient(r.target, { passive: true });
+    opened.push(client);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((res) => (timer = setTimeout(() => res(null), r.timeoutMs)));
+    const done = await Promise.race([client.synced.then(() => untilNotes(client.doc, r.expect)).then(() => nowMs() - t0), timeout]);
+    clearTimeout(timer);
+    if (done === null) failed++;
+    return done;
+  };
+  const times = await Promise.all(r.slots.map(one));
+  for (const c of opened) c.destroy();
+  return { ms: times.filter((t): t is number => t !== null), failed };
+}
+
 function closeAll(): void {
   stop();
   for (const m of members) m.client.destroy();
@@ -221,6 +256,8 @@ async function handle(req: GeneratorRequest): Promise<unknown> {
       return seed(req.count, req.batch, req.everyClient, req.inSections);
     case 'coldLoad':
       return coldLoad(req.target, req.expect);
+    case 'storm':
+      return storm(req);
     case 'close':
       return closeAll();
   }

@@ -12,7 +12,23 @@ export type GeneratorRequest =
   | { cmd: 'stats'; sent: Record<number, number>; drainMs: number }
   | { cmd: 'seed'; count: number; batch: number; everyClient: boolean; inSections?: boolean }
   | { cmd: 'coldLoad'; target: Target; expect: number }
+  | StormRequest
   | { cmd: 'close' };
+
+/**
+ * Join storm: this generator's share of the people opening one board at once. Client `slots[i]` of
+ * `of` opens at `startAt + slots[i] / of * spreadMs` (wall clock, shared by the generators on this machine).
+ */
+export interface StormRequest {
+  cmd: 'storm';
+  target: Target;
+  slots: number[];
+  of: number;
+  startAt: number;
+  spreadMs: number;
+  expect: number;
+  timeoutMs: number;
+}
 
 export interface StartRequest {
   cmd: 'start';
@@ -44,6 +60,8 @@ export interface Replies {
   stats: GeneratorStats;
   seed: { notes: number; bytes: number; perGroup: Record<string, number> };
   coldLoad: { ms: number; bytes: number };
+  /** Time from opening to synced with every note, per client that got there; `failed` did not within the timeout. */
+  storm: { ms: number[]; failed: number };
   close: void;
 }
 

@@ -1,14 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute } from './route';
-import { HomePage } from './home/HomePage';
 import { BoardRoute } from './phone/BoardRoute';
+import { RouteLoading } from './ui/RouteLoading';
+
+// The start page is for organisers creating a board; a participant's link never needs it.
+const HomePage = lazy(() => import('./home/HomePage').then((m) => ({ default: m.HomePage })));
 
 export function App() {
   const route = useRoute();
   const { t } = useTranslation();
   switch (route.name) {
     case 'home':
-      return <HomePage />;
+      return (
+        <Suspense fallback={<RouteLoading />}>
+          <HomePage />
+        </Suspense>
+      );
     case 'board':
       // Keyed so that moving to another board starts from a fresh doc and connection.
       return <BoardRoute key={route.boardId} boardId={route.boardId} urlToken={route.token} />;

@@ -5,6 +5,7 @@ import './styles.css';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { registerServiceWorker } from './offline/registerServiceWorker';
+import { warmWhenIdle } from './offline/warmCache';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -15,3 +16,4 @@ createRoot(document.getElementById('root')!).render(
 );
 
 registerServiceWorker();
+warmWhenIdle();

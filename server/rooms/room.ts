@@ -23,6 +23,7 @@ import { Broadcaster } from './extensions/broadcaster';
 import { Persistence } from './extensions/persistence';
 import { Replication } from './extensions/replication';
 import { HibernationTimer } from './extensions/hibernationTimer';
+import { diffForClient } from './encodedState';
 
 export { FROM_BUS, FROM_SERVER, FROM_STORE } from './origins';
 export { FLUSH_GAP_MS, PRESENCE_GAP_MS, flushGapMs, lanesFor } from './extensions/broadcaster';
@@ -300,7 +301,7 @@ export class Room {
 
   private diffFor(stateVector: Uint8Array): Uint8Array {
     try {
-      return this.sleeping ? diffFromState(this.sleeping, stateVector) : Y.encodeStateAsUpdate(this.live!, stateVector);
+      return this.sleeping ? diffFromState(this.sleeping, stateVector) : diffForClient(this.live!, stateVector);
     } catch (err) {
       throw new ProtocolError(`malformed state vector: ${(err as Error).message}`);
     }

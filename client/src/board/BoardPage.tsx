@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canFacilitate, DEFAULT_CATEGORIES, notesOf, readBoard, sectionsOf, SUMMARY_KIND, type Presence } from '../../../shared/board';
 import { arrangeByCategory, readTrayOrigin } from '../../../shared/grouping/arrangement';
 import { addNoteCommand, colorNotesCommand, deleteNotesCommand } from '../actions';
-import { BoardCanvas } from '../canvas/BoardCanvas';
+import { LazyCanvas } from './lazyCanvas';
 import { noteFontSize } from '../canvas/style';
 import { fitRect, initialView, panBy, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
 import { AtViewport, useViewportStore } from './viewportStore';
@@ -31,8 +31,12 @@ import { VoteBadges } from '../facilitator/VoteBadges';
 import { useFollowFacilitator } from '../facilitator/useFollowFacilitator';
 import { useProjector } from '../facilitator/useProjector';
 import { setBoardLocked } from '../facilitator/api';
-import { GLIDE_SECONDS } from '../grouping/useGlide';
-import { CategoryWhy, dropNotesCommand, GroupingCanvasContext, GroupingRegions, GroupingTools, useCategoryView, useGrouping } from '../grouping';
+// Grouping parts by file, not through the grouping barrel, which also holds the Konva shapes (lazyCanvas.tsx).
+import { GLIDE_SECONDS, GroupingCanvasContext } from '../grouping/context';
+import { CategoryWhy } from '../grouping/CategoryWhy';
+import { dropNotesCommand } from '../grouping/commands';
+import { GroupingTools } from '../grouping/GroupingTools';
+import { useCategoryView, useGrouping } from '../grouping/useGrouping';
 import { ListView, LIST_TITLE_ID } from '../list/ListView';
 import { rememberListView, startsAsList } from '../list/preference';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -308,26 +312,28 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           {(viewport) => (
             <>
               {doc && size.width > 0 && (
-                <GroupingCanvasContext value={grouping.api}>
-                  <BoardCanvas
-                    view={shown}
-                    size={size}
-                    viewport={viewport}
-                    setViewport={follow.userSetViewport}
-                    selection={liveSelection}
-                    onSelect={setSelection}
-                    canEdit={canEdit && !projector.on}
-                    editingId={editing?.id ?? null}
-                    others={presence.others}
-                    labels={labels}
-                    onAddAt={addAt}
-                    onEdit={editIfAllowed}
-                    onCursor={presence.setCursor}
-                    onDragLive={presence.setDragging}
-                    onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, drop(moves))}
-                    underlay={byCategory && <GroupingRegions regions={byCategory.regions} tray={{ rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') }} />}
-                  />
-                </GroupingCanvasContext>
+                <Suspense fallback={null}>
+                  <GroupingCanvasContext value={grouping.api}>
+                    <LazyCanvas
+                      view={shown}
+                      size={size}
+                      viewport={viewport}
+                      setViewport={follow.userSetViewport}
+                      selection={liveSelection}
+                      onSelect={setSelection}
+                      canEdit={canEdit && !projector.on}
+                      editingId={editing?.id ?? null}
+                      others={presence.others}
+                      labels={labels}
+                      onAddAt={addAt}
+                      onEdit={editIfAllowed}
+                      onCursor={presence.setCursor}
+                      onDragLive={presence.setDragging}
+                      onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, drop(moves))}
+                      categories={byCategory ? { regions: byCategory.regions, tray: { rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') } } : null}
+                    />
+                  </GroupingCanvasContext>
+                </Suspense>
               )}
               {doc && editing && (
                 <NoteEditor

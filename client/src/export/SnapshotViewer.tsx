@@ -4,7 +4,7 @@ import { viewFromJsonExport } from '../../../shared/export/json';
 import { exportFileName } from '../../../shared/export/filename';
 import { formatJst } from '../../../shared/export/table';
 import { downloadBlob } from './download';
-import { renderPng } from './png';
+import { loadPng } from '../chunks';
 import { fetchSnapshot, type SnapshotItem } from './snapshotsApi';
 
 /** A snapshot, read-only: drawn as a picture from the server's copy, so nothing here can change the live board. */
@@ -19,6 +19,7 @@ export function SnapshotViewer({ boardId, token, snapshot, onClose }: { boardId:
     fetchSnapshot(boardId, token, snapshot.id)
       .then(async (json) => {
         const view = viewFromJsonExport(json);
+        const { renderPng } = await loadPng();
         const { blob } = await renderPng(view, { kind: 'board' }, { pixelRatio: 1.5 });
         if (cancelled) return;
         url = URL.createObjectURL(blob);

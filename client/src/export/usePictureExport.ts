@@ -7,8 +7,7 @@ import { maskedExport } from '../../../shared/export/mask';
 import { categoryViewOf, readArrangedByCategory } from '../../../shared/grouping/arrangement';
 import { exportFileName } from '../../../shared/export/filename';
 import { downloadBlob } from './download';
-import { EmptyPictureError, renderPng } from './png';
-import { renderPdf } from './pdf';
+import { loadPdf, loadPng } from '../chunks';
 import '../grouping/strings';
 import type { PictureScope } from './picture';
 
@@ -31,7 +30,7 @@ export function usePictureExport(view: BoardView, doc: Y.Doc | null) {
         downloadBlob(blob, fileName);
         setStatus({ busy: false, message: t('export.done', { file: fileName }), error: false });
       } catch (err) {
-        const message = err instanceof EmptyPictureError ? t('export.empty') : t('export.failed', { message: (err as Error).message });
+        const message = err instanceof (await loadPng()).EmptyPictureError ? t('export.empty') : t('export.failed', { message: (err as Error).message });
         setStatus({ busy: false, message, error: true });
       }
     },
@@ -43,11 +42,14 @@ export function usePictureExport(view: BoardView, doc: Y.Doc | null) {
     run(async () => {
       const byCategory = doc ? categoryViewOf(doc, view) : null;
       const asShown: PictureScope = scope.kind === 'board' && byCategory && doc && readArrangedByCategory(doc) ? { kind: 'categories' } : scope;
+      // Konva (PNG) and jspdf (PDF) load with the first picture asked for, not with the board.
+      const { renderPng } = await loadPng();
       return { blob: (await renderPng(view, asShown, { byCategory, trayTitle: t('grouping.tray.title') })).blob, fileName: exportFileName(view.meta.title, 'png', label) };
     });
   /** `mask`: what identifies a person masked and no author named, as the tables' `?mask=pii`. */
   const pdf = (mask = false) =>
     run(async () => {
+      const { renderPdf } = await loadPdf();
       const read = { view, extras: doc ? readExportExtras(doc) : NO_EXTRAS };
       const shown = mask ? maskedExport(read.view, read.extras) : read;
       return {

@@ -17,6 +17,9 @@ export interface GroupingCanvasApi {
   pressWhy(noteId: string, press: PointerEvent): void;
 }
 
+/** How long a note glides to its new place; here, apart from the Konva tween, so the board page can wait for it without loading Konva. */
+export const GLIDE_SECONDS = 0.4;
+
 const NONE: GroupingCanvasApi = { gliding: () => false, hoverWhy: () => {}, pressWhy: () => {} };
 
 export const GroupingCanvasContext = createContext<GroupingCanvasApi>(NONE);

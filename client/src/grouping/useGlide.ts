@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import Konva from 'konva';
-import { useGroupingCanvas } from './context';
+import { GLIDE_SECONDS, useGroupingCanvas } from './context';
 
-export const GLIDE_SECONDS = 0.4;
+export { GLIDE_SECONDS };
 /** Smaller jumps are nudges, not a re-layout; they snap. */
 export const GLIDE_MIN_PX = 24;
 /** A note just dropped snaps: its doc position catches up with the drag a frame or two after the drop. */

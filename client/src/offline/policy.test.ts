@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canUseServiceWorker, servesAppShell } from './policy';
+import { appShell, canUseServiceWorker, servesAppShell, type BuiltChunk } from './policy';
 
 const ORIGIN = 'https://fusen.example.jp';
 const at = (path: string) => new URL(path, ORIGIN);
@@ -43,5 +43,26 @@ describe('when the service worker is registered', () => {
     expect(canUseServiceWorker({ production: false, isSecureContext: true, hasServiceWorker: true })).toBe(false);
     expect(canUseServiceWorker({ production: true, isSecureContext: false, hasServiceWorker: true })).toBe(false);
     expect(canUseServiceWorker({ production: true, isSecureContext: true, hasServiceWorker: false })).toBe(false);
+  });
+});
+
+describe('what the worker precaches at install', () => {
+  const chunk = (fileName: string, over: Partial<BuiltChunk> = {}): BuiltChunk => ({ fileName, isEntry: false, imports: [], css: [], ...over });
+  const chunks = [
+    chunk('assets/index.js', { isEntry: true, imports: ['assets/react.js'], css: ['assets/index.css'] }),
+    chunk('assets/react.js', { imports: ['assets/index.js'] }),
+    chunk('assets/PhonePage.js', { imports: ['assets/react.js', 'assets/yjs.js'], css: ['assets/PhonePage.css'] }),
+    chunk('assets/yjs.js'),
+    chunk('assets/canvas.js', { imports: ['assets/konva.js'] }),
+    chunk('assets/konva.js'),
+  ];
+
+  it('is the page, the entry and what it imports with their styles: what any route needs before it draws', () => {
+    expect([...appShell(chunks)].sort()).toEqual(['assets/index.css', 'assets/index.js', 'assets/react.js', 'index.html']);
+  });
+
+  it('leaves out the parts a route loads when opened, so a phone never downloads the canvas at install', () => {
+    const shell = appShell(chunks);
+    for (const f of ['assets/PhonePage.js', 'assets/PhonePage.css', 'assets/canvas.js', 'assets/konva.js']) expect(shell.has(f), f).toBe(false);
   });
 });

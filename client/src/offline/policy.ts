@@ -7,13 +7,45 @@
 export const SERVICE_WORKER_FILE = 'sw.js';
 
 /**
- * The app shell, precached at install: index.html, the hashed bundles and any fonts or icons the
- * build emits. Nothing else is cached: no runtime caching, so no board data, API answer or export
- * ever sits in Cache Storage (the board itself is kept in IndexedDB by y-indexeddb).
+ * The files the build emits; the worker precaches only the app shell among them (see appShell below).
+ * No board data, API answer or export ever sits in Cache Storage (the board itself is kept in
+ * IndexedDB by y-indexeddb): the only runtime cache holds the build's own hashed files (ASSET_CACHE).
  */
 export const APP_SHELL_GLOB = ['**/*.{html,js,css,woff2,woff,ttf,svg,png,ico,webp}'];
 
-/** The main bundle is about 1.4 MB; Workbox's 2 MiB default would silently leave it out as it grows. */
+/**
+ * Where the parts of the app loaded by use (a route's chunk, export, QR, the canvas) are kept once the
+ * page has fetched them: hashed file names never change content, so the first copy is kept for good.
+ */
+export const ASSET_CACHE = 'fusen-assets';
+
+/** One chunk of the build as the bundler describes it: its file, whether index.html loads it, what it imports. */
+export interface BuiltChunk {
+  fileName: string;
+  isEntry: boolean;
+  imports: readonly string[];
+  css: readonly string[];
+}
+
+/**
+ * What every page needs before it can draw anything: index.html's entry chunk and everything it imports
+ * statically, with their styles. Precached at install; a route's own parts follow when that route is
+ * opened (offline/warmCache.ts), so a phone's first visit never downloads the canvas or the exports.
+ */
+export function appShell(chunks: readonly BuiltChunk[]): Set<string> {
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const shell = new Set<string>(['index.html']);
+  const visit = (c: BuiltChunk | undefined) => {
+    if (!c || shell.has(c.fileName)) return;
+    shell.add(c.fileName);
+    for (const css of c.css) shell.add(css);
+    for (const f of c.imports) visit(byFile.get(f));
+  };
+  for (const c of chunks) if (c.isEntry) visit(c);
+  return shell;
+}
+
+/** Workbox's 2 MiB default would silently leave a large chunk out as it grows. */
 export const MAX_PRECACHE_BYTES = 6 * 1024 * 1024;
 
 /**

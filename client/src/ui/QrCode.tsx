@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
+import { loadQr } from '../chunks';
 
 /** A QR code for a link, so people in the room can join from their phones. */
 export function QrCode({ text, size = 200, label }: { text: string; size?: number; label: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(text, { margin: 1, width: size, errorCorrectionLevel: 'M' }).then(
-      (url) => live && setSrc(url),
-      () => live && setSrc(null),
-    );
+    // The encoder loads with the first code shown: a participant's phone never shows one.
+    loadQr()
+      .then(({ default: QRCode }) => QRCode.toDataURL(text, { margin: 1, width: size, errorCorrectionLevel: 'M' }))
+      .then(
+        (url) => live && setSrc(url),
+        () => live && setSrc(null),
+      );
     return () => {
       live = false;
     };
