@@ -2,12 +2,13 @@ import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import { newToken } from '../../shared/board/ids';
+import { storeTokens } from '../store/tokens';
 import { setMeta } from '../../shared/board/doc';
 import { CLOSE } from '../rooms/connection';
 import { busMessage, BUS_CONTROL, type ControlMessage } from '../rooms/busMessages';
 import type { Room } from '../rooms/room';
 import { HttpError, parseInput } from './errors';
-import { linksFor } from './boards';
+import { linksFor, tokensOf } from './boards';
 
 type BoardParams = { Params: { boardId: string } };
 
@@ -40,16 +41,16 @@ export default fp(
     app.post<BoardParams>('/api/boards/:boardId/rotate', async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
       const { roles } = parseInput(RotateSchema, req.body);
-      const tokens = { ...board.tokens };
+      const tokens = tokensOf(req, board);
       for (const role of roles) tokens[role] = newToken();
-      await app.store.updateBoard(board.id, { tokens });
-      const fresh = { ...board, tokens };
+      const stored = storeTokens(board.id, tokens);
+      await app.store.updateBoard(board.id, { tokens: stored });
       const room = await app.rooms.peek(board.id);
-      if (room) room.record = { ...room.record, tokens };
+      if (room) room.record = { ...room.record, tokens: stored };
       publishControl(board.id, { type: 'tokens-rotated', roles });
       const closed = await app.rooms.closeRoles(board.id, roles, CLOSE.badToken, 'this link was replaced; ask the facilitator for the new one');
       req.log.info({ boardId: board.id, roles, closed }, 'links rotated');
-      return { links: linksFor(app.publicUrl(), fresh), ...Object.fromEntries(roles.map((r) => [`${r}Token`, tokens[r]])) };
+      return { links: linksFor(app.publicUrl(), board.id, tokens), ...Object.fromEntries(roles.map((r) => [`${r}Token`, tokens[r]])) };
     });
 
     app.delete<BoardParams>('/api/boards/:boardId', async (req, reply) => {

@@ -1,21 +1,34 @@
 import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { CreateBoardSchema, type TemplateId } from '../../shared/board/schema';
-import { newBoardId, newToken } from '../../shared/board/ids';
+import { newBoardId } from '../../shared/board/ids';
+import { newTokens, openTokens, storeTokens, type BoardTokens } from '../store/tokens';
 import { initBoard } from '../../shared/board/templates';
 import { readBoard, setMeta } from '../../shared/board/doc';
 import type { Role } from '../../shared/board/roles';
 import { HttpError, parseInput } from './errors';
+import { tokenFrom } from './auth';
 import type { BoardRecord } from '../store/store';
 
 type BoardParams = { Params: { boardId: string } };
 
-export const linksFor = (base: string, board: BoardRecord): Record<Role, string> => ({
-  facilitator: `${base}/b/${board.id}?token=${board.tokens.facilitator}`,
-  participant: `${base}/b/${board.id}?token=${board.tokens.participant}`,
-  viewer: `${base}/b/${board.id}?token=${board.tokens.viewer}`,
+export const linksFor = (base: string, boardId: string, tokens: BoardTokens): Record<Role, string> => ({
+  facilitator: `${base}/b/${boardId}?token=${tokens.facilitator}`,
+  participant: `${base}/b/${boardId}?token=${tokens.participant}`,
+  viewer: `${base}/b/${boardId}?token=${tokens.viewer}`,
 });
+
+/**
+ * Every token of a board, opened with the facilitator's token the request carries (the store keeps
+ * hashes, and the other two sealed under the facilitator's): what rotation and the links page need.
+ */
+export function tokensOf(req: FastifyRequest, board: BoardRecord): BoardTokens {
+  const tokens = openTokens(board.id, board.tokens, tokenFrom(req) ?? '');
+  if (!tokens) throw new HttpError(500, "this board's stored links cannot be opened");
+  return tokens;
+}
 
 /** Creating boards, their summary and the lock. */
 export default fp(
@@ -23,13 +36,9 @@ export default fp(
     app.post('/api/boards', async (req, reply) => {
       const input = parseInput(CreateBoardSchema, req.body);
       const template: TemplateId = input.template ?? 'impressions-unclear';
-      const board: BoardRecord = {
-        id: newBoardId(),
-        title: input.title || 'ワークショップ',
-        createdAt: Date.now(),
-        tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
-        locked: false,
-      };
+      const id = newBoardId();
+      const tokens = newTokens();
+      const board: BoardRecord = { id, title: input.title || 'ワークショップ', createdAt: Date.now(), tokens: storeTokens(id, tokens), locked: false };
       const doc = new Y.Doc();
       initBoard(doc, { title: board.title, template, groups: input.groups ?? 3, anonymous: input.anonymous });
       await app.store.createBoard(board, Y.encodeStateAsUpdate(doc));
@@ -37,10 +46,10 @@ export default fp(
       req.log.info({ boardId: board.id, template }, 'board created');
       return reply.code(201).send({
         boardId: board.id,
-        facilitatorToken: board.tokens.facilitator,
-        participantToken: board.tokens.participant,
-        viewerToken: board.tokens.viewer,
-        links: linksFor(app.publicUrl(), board),
+        facilitatorToken: tokens.facilitator,
+        participantToken: tokens.participant,
+        viewerToken: tokens.viewer,
+        links: linksFor(app.publicUrl(), board.id, tokens),
       });
     });
 
@@ -65,7 +74,7 @@ export default fp(
 
     app.get<BoardParams>('/api/boards/:boardId/links', async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
-      return { links: linksFor(app.publicUrl(), board) };
+      return { links: linksFor(app.publicUrl(), board.id, tokensOf(req, board)) };
     });
 
     app.post<BoardParams>('/api/boards/:boardId/lock', async (req) => {

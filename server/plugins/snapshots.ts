@@ -2,7 +2,8 @@ import fp from 'fastify-plugin';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { LIMITS } from '../../shared/board/schema';
-import { newBoardId, newToken } from '../../shared/board/ids';
+import { newBoardId } from '../../shared/board/ids';
+import { newTokens, storeTokens } from '../store/tokens';
 import { readMeta, setMeta } from '../../shared/board/doc';
 import { toJsonExport } from '../../shared/export/json';
 import type { BoardRecord } from '../store/store';
@@ -73,21 +74,17 @@ export default fp(
       const input = parseInput(RestoreInputSchema, req.body);
       const snap = await findSnapshot(app, board.id, req.params.snapshotId);
       const { update, title } = restoredDoc(snap.state, (old) => input.title ?? [...`${old || board.title}（${snap.name}）`].slice(0, LIMITS.titleMax).join(''));
-      const restored: BoardRecord = {
-        id: newBoardId(),
-        title,
-        createdAt: Date.now(),
-        tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
-        locked: false,
-      };
+      const id = newBoardId();
+      const tokens = newTokens();
+      const restored: BoardRecord = { id, title, createdAt: Date.now(), tokens: storeTokens(id, tokens), locked: false };
       await app.store.createBoard(restored, update);
       req.log.info({ boardId: restored.id, from: board.id, snapshotId: snap.id }, 'board restored from snapshot');
       return reply.code(201).send({
         boardId: restored.id,
-        facilitatorToken: restored.tokens.facilitator,
-        participantToken: restored.tokens.participant,
-        viewerToken: restored.tokens.viewer,
-        links: linksFor(app.publicUrl(), restored),
+        facilitatorToken: tokens.facilitator,
+        participantToken: tokens.participant,
+        viewerToken: tokens.viewer,
+        links: linksFor(app.publicUrl(), restored.id, tokens),
         restoredFrom: { boardId: board.id, snapshotId: snap.id, name: snap.name },
       });
     });

@@ -15,6 +15,7 @@ import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncUpdate
 import { addNote, deleteNotes, notesOf } from '../../shared/board/doc';
 import type { Role } from '../../shared/board/roles';
 import { eventually } from '../testing/clients';
+import { newTokens, storeTokens } from '../store/tokens';
 
 /** The real SQLite store, noting in a shared timeline when each write is done. */
 class TimedStore extends SqliteStore {
@@ -123,7 +124,7 @@ async function openRoomIn(timeline: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
   dirs.push(dir);
   const store = new TimedStore(dir, timeline);
-  const record = { id: 'board-1', title: 't', createdAt: 0, tokens: { facilitator: 'f', participant: 'p', viewer: 'v' }, locked: false };
+  const record = { id: 'board-1', title: 't', createdAt: 0, tokens: storeTokens('board', newTokens()), locked: false };
   await store.createBoard(record, Y.encodeStateAsUpdate(new Y.Doc()));
   const room = new Room('board-1', record, {
     store,
