@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../server/store/sqlite';
+import { newTokens, storeTokens } from '../../server/store/tokens';
 import { ConfigSchema } from '../../server/config';
 import { addNote } from '../../shared/board/doc';
 import { initBoard } from '../../shared/board/templates';
@@ -26,7 +27,7 @@ export async function storeAppend(appends = 600, perSecond = 30): Promise<Scenar
   try {
     const doc = new Y.Doc();
     initBoard(doc, { title: 'ベンチマーク', template: 'impressions-unclear', groups: 3 });
-    await store.createBoard({ id: BOARD, title: 'ベンチマーク', createdAt: Date.now(), tokens: { facilitator: 'f', participant: 'p', viewer: 'v' }, locked: false }, Y.encodeStateAsUpdate(doc));
+    await store.createBoard({ id: BOARD, title: 'ベンチマーク', createdAt: Date.now(), tokens: storeTokens('board', newTokens()), locked: false }, Y.encodeStateAsUpdate(doc));
     const updates = noteUpdates(doc, appends);
     // Back to back first, which also gets the code compiled: the paced figure is then the cold caches' alone.
     const backToBack = await appendAll(store, updates, 0);

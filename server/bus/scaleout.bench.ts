@@ -15,7 +15,8 @@ import { missingServices, startPostgres, startRedis } from '../testing/services'
 import { startServer, createBoard, type RunningServer } from '../testing/startServer';
 import { connectClient } from '../testing/clients';
 import { addNote, notesOf } from '../../shared/board/doc';
-import { newBoardId, newClientKey, newToken } from '../../shared/board/ids';
+import { newBoardId, newClientKey } from '../../shared/board/ids';
+import { newTokens, storeTokens } from '../store/tokens';
 import { userIdFromKey } from '../../shared/board/identity';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -36,7 +37,7 @@ function noteUpdates(n: number): Uint8Array[] {
 }
 
 async function storeAppend(name: string, store: Store): Promise<void> {
-  const board = { id: newBoardId(), title: 'bench', createdAt: Date.now(), tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() }, locked: false };
+  const board = { id: newBoardId(), title: 'bench', createdAt: Date.now(), tokens: storeTokens('board', newTokens()), locked: false };
   await store.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()));
   const ups = noteUpdates(1000);
   const lat: number[] = [];

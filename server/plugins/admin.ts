@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { API } from '../../shared/api/contract';
 import { HttpError } from './errors';
-import { linksFor } from './boards';
+import { linksFor, tokensOf } from './boards';
 import { serve } from './contract';
 
 /**
@@ -15,8 +15,8 @@ export default fp(
     serve(app, API.rotate, async (req) => {
       const { board, ...by } = await app.authorize(req, req.params.boardId, ['facilitator']);
       const { roles } = req.body;
-      const fresh = await app.lifecycle.rotate(board, roles, by);
-      return { links: linksFor(app.publicUrl(), fresh), ...Object.fromEntries(roles.map((r) => [`${r}Token`, fresh.tokens[r]])) };
+      const tokens = await app.lifecycle.rotate(board, tokensOf(req, board), roles, by);
+      return { links: linksFor(app.publicUrl(), board.id, tokens), ...Object.fromEntries(roles.map((r) => [`${r}Token`, tokens[r]])) };
     });
 
     serve(app, API.deleteBoard, async (req) => {

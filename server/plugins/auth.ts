@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { BoardRecord } from '../store/store';
-import { ROLES, type Role } from '../../shared/board/roles';
+import type { Role } from '../../shared/board/roles';
+import { roleOfToken } from '../store/tokens';
 import { BOARD_ID_RE } from '../../shared/board/ids';
 import { HttpError } from './errors';
 import { userIdFromKey, CLIENT_KEY_MAX } from '../../shared/board/identity';
@@ -30,17 +30,8 @@ export const PASSCODE_HEADER = 'x-board-passcode';
 /** A client sends its device key in `X-Client-Key`, as it does on the socket: the same stable user id results. */
 const CLIENT_KEY_HEADER = 'x-client-key';
 
-const sameToken = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 /** Which role a token grants on a board, or null. Tokens are capabilities: holding one is the permission. */
-export function roleOf(board: BoardRecord, token: string): Role | null {
-  for (const role of ROLES) if (sameToken(board.tokens[role], token)) return role;
-  return null;
-}
+export const roleOf = (board: BoardRecord, token: string): Role | null => roleOfToken(board.tokens, token);
 
 /** The auth scheme is case-insensitive (RFC 9110 §11.1): `bearer`, `Bearer` and `BEARER` alike. */
 const BEARER = /^bearer\s+(\S+)\s*$/i;

@@ -26,6 +26,22 @@ describe('boards API', () => {
     expect(summary.sectionCount).toBe(9); // per group: まとめ + two columns
   });
 
+  it('keeps only hashes of the tokens in the store, yet shows the facilitator the three links again, after a rotation too', async () => {
+    const b = await createBoard(srv.url, { title: '苫小牧' });
+    const stored = JSON.stringify(await srv.store.getBoard(b.boardId));
+    for (const t of [b.facilitatorToken, b.participantToken, b.viewerToken]) expect(stored).not.toContain(t);
+    const links = async (token: string) => (await api(`/api/boards/${b.boardId}/links`, { token })).json();
+    expect(await links(b.facilitatorToken)).toEqual({ links: b.links });
+    expect((await api(`/api/boards/${b.boardId}/links`, { token: b.participantToken })).status).toBe(403);
+    const rotated = (await (await api(`/api/boards/${b.boardId}/rotate`, { method: 'POST', token: b.facilitatorToken, body: JSON.stringify({ roles: ['participant'] }) })).json()) as {
+      participantToken: string;
+    };
+    expect(await links(b.facilitatorToken)).toEqual({ links: { ...b.links, participant: `${srv.url}/b/${b.boardId}?token=${rotated.participantToken}` } });
+    expect(JSON.stringify(await srv.store.getBoard(b.boardId))).not.toContain(rotated.participantToken);
+    expect((await api(`/api/boards/${b.boardId}`, { token: rotated.participantToken })).status).toBe(200);
+    expect((await api(`/api/boards/${b.boardId}`, { token: b.participantToken })).status).toBe(403);
+  });
+
   it('rejects bad input with 400 naming the field, and creates nothing', async () => {
     const r = await api('/api/boards', { method: 'POST', body: JSON.stringify({ groups: 'three' }) });
     expect(r.status).toBe(400);

@@ -2,39 +2,50 @@ import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import * as Y from 'yjs';
 import type { TemplateId } from '../../shared/board/schema';
-import { newBoardId, newToken } from '../../shared/board/ids';
+import type { FastifyRequest } from 'fastify';
+import { newBoardId } from '../../shared/board/ids';
+import { newTokens, openTokens, storeTokens, type BoardTokens } from '../store/tokens';
 import { initBoard } from '../../shared/board/templates';
 import { readBoard } from '../../shared/board/doc';
 import type { Role } from '../../shared/board/roles';
 import { API } from '../../shared/api/contract';
 import { HttpError } from './errors';
+import { tokenFrom } from './auth';
 import { serve } from './contract';
 import { deleteAfter } from '../rooms/retention';
 import { hashPasscode } from '../rooms/access';
 import type { BoardRecord } from '../store/store';
 
-export const linksFor = (base: string, board: BoardRecord): Record<Role, string> => ({
-  facilitator: `${base}/b/${board.id}?token=${board.tokens.facilitator}`,
-  participant: `${base}/b/${board.id}?token=${board.tokens.participant}`,
-  viewer: `${base}/b/${board.id}?token=${board.tokens.viewer}`,
+export const linksFor = (base: string, boardId: string, tokens: BoardTokens): Record<Role, string> => ({
+  facilitator: `${base}/b/${boardId}?token=${tokens.facilitator}`,
+  participant: `${base}/b/${boardId}?token=${tokens.participant}`,
+  viewer: `${base}/b/${boardId}?token=${tokens.viewer}`,
 });
 
-/** A new board's record: fresh id and tokens, unlocked. */
-export const newBoardRecord = (title: string): BoardRecord => ({
-  id: newBoardId(),
-  title,
-  createdAt: Date.now(),
-  tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
-  locked: false,
-});
+/**
+ * Every token of a board, opened with the facilitator's token the request carries (the store keeps
+ * hashes, and the other two sealed under the facilitator's): what rotation and the links page need.
+ */
+export function tokensOf(req: FastifyRequest, board: BoardRecord): BoardTokens {
+  const tokens = openTokens(board.id, board.tokens, tokenFrom(req) ?? '');
+  if (!tokens) throw new HttpError(500, "this board's stored links cannot be opened");
+  return tokens;
+}
+
+/** A new board: its record (fresh id, the tokens kept as the store keeps them, unlocked) and its tokens. */
+export function newBoard(title: string): { record: BoardRecord; tokens: BoardTokens } {
+  const id = newBoardId();
+  const tokens = newTokens();
+  return { record: { id, title, createdAt: Date.now(), tokens: storeTokens(id, tokens), locked: false }, tokens };
+}
 
 /** What the creator of a board is told: its id, its three tokens and links. The only time tokens are shown. */
-export const createdBoard = (base: string, board: BoardRecord) => ({
-  boardId: board.id,
-  facilitatorToken: board.tokens.facilitator,
-  participantToken: board.tokens.participant,
-  viewerToken: board.tokens.viewer,
-  links: linksFor(base, board),
+export const createdBoard = (base: string, boardId: string, tokens: BoardTokens) => ({
+  boardId,
+  facilitatorToken: tokens.facilitator,
+  participantToken: tokens.participant,
+  viewerToken: tokens.viewer,
+  links: linksFor(base, boardId, tokens),
 });
 
 /** Creating boards (at most BOARDS_PER_IP_PER_HOUR from one address), their summary, links and the lock. */
@@ -54,7 +65,7 @@ export default fp(
       const template: TemplateId = input.template ?? 'impressions-unclear';
       const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
       if (expiresAt !== null && expiresAt <= Date.now()) throw new HttpError(400, 'expiresAt: the session would end before it starts', 'expiresAt');
-      const board = newBoardRecord(input.title || 'ワークショップ');
+      const { record: board, tokens } = newBoard(input.title || 'ワークショップ');
       const doc = new Y.Doc();
       initBoard(doc, { title: board.title, template, groups: input.groups ?? 3, anonymous: input.anonymous });
       await app.store.createBoard(board, Y.encodeStateAsUpdate(doc));
@@ -63,7 +74,7 @@ export default fp(
         await app.store.setAccess(board.id, { passcodeHash: input.passcode === undefined ? null : hashPasscode(input.passcode), expiresAt });
       }
       req.log.info({ boardId: board.id, template }, 'board created');
-      return createdBoard(app.publicUrl(), board);
+      return createdBoard(app.publicUrl(), board.id, tokens);
     }, createOptions);
 
     const retentionOf = async (boardId: string) => {
@@ -105,7 +116,7 @@ export default fp(
 
     serve(app, API.links, async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
-      return { links: linksFor(app.publicUrl(), board) };
+      return { links: linksFor(app.publicUrl(), board.id, tokensOf(req, board)) };
     });
 
     serve(app, API.lock, async (req) => {

@@ -5,7 +5,7 @@ import { readMeta, setMeta } from '../../shared/board/doc';
 import { toJsonExport } from '../../shared/export/json';
 import { API } from '../../shared/api/contract';
 import { findSnapshot, snapshotSource, SNAPSHOTS_PER_BOARD, takeSnapshot } from '../export/source';
-import { createdBoard, newBoardRecord } from './boards';
+import { createdBoard, newBoard } from './boards';
 import { startAutoSnapshots } from '../export/autoSnapshot';
 import { HttpError } from './errors';
 import { serve } from './contract';
@@ -67,10 +67,10 @@ export default fp(
       const input = req.body;
       const snap = await findSnapshot(app, board.id, req.params.snapshotId);
       const { update, title } = restoredDoc(snap.state, (old) => input.title ?? [...`${old || board.title}（${snap.name}）`].slice(0, LIMITS.titleMax).join(''));
-      const restored = newBoardRecord(title);
+      const { record: restored, tokens } = newBoard(title);
       await app.store.createBoard(restored, update);
       await app.lifecycle.audit.record(board.id, 'restore', by, { snapshotId: snap.id, restoredAs: restored.id });
-      return { ...createdBoard(app.publicUrl(), restored), restoredFrom: { boardId: board.id, snapshotId: snap.id, name: snap.name } };
+      return { ...createdBoard(app.publicUrl(), restored.id, tokens), restoredFrom: { boardId: board.id, snapshotId: snap.id, name: snap.name } };
     });
   },
   { name: 'snapshots', dependencies: ['store', 'auth'] },

@@ -1,15 +1,43 @@
 import { numberArg } from './args';
 import { runFuzz, type FuzzReport } from './fuzzer';
+import { runGuardFuzz, type GuardFuzzReport } from './guardFuzzer';
 
-/** `npm run fuzz [-- --messages N --seed S --concurrency C]`: prints the figures for the README. */
+/**
+ * `npm run fuzz [-- --messages N --seed S --concurrency C --operations N]`: the protocol fuzzer, then the
+ * guard fuzzer, and prints the figures for the README. `--messages 0` or `--operations 0` skips one.
+ */
 async function main(): Promise<void> {
   const messages = numberArg('messages', 100_000);
   const seed = numberArg('seed', Date.now() % 1_000_000);
   const concurrency = numberArg('concurrency', 12);
-  console.log(`Fuzzing the y-websocket endpoint: ${messages} hostile messages, seed ${seed}, ${concurrency} hostile sockets at a time`);
-  const report = await runFuzz({ messages, seed, concurrency, progress: (l) => console.log(l) });
-  print(report);
-  process.exit(verdict(report).length === 0 ? 0 : 1);
+  const operations = numberArg('operations', 5000);
+  let bad = 0;
+  if (messages > 0) {
+    console.log(`Fuzzing the y-websocket endpoint: ${messages} hostile messages, seed ${seed}, ${concurrency} hostile sockets at a time`);
+    const report = await runFuzz({ messages, seed, concurrency, progress: (l) => console.log(l) });
+    print(report);
+    bad += verdict(report).length;
+  }
+  if (operations > 0) {
+    console.log(`Fuzzing the guard: ${operations} random Yjs operations, seed ${seed}`);
+    const report = await runGuardFuzz({ operations, seed, progress: (l) => console.log(l) });
+    printGuard(report);
+    bad += report.violations.length + (report.serverAnswering ? 0 : 1);
+  }
+  process.exit(bad === 0 ? 0 : 1);
+}
+
+function printGuard(r: GuardFuzzReport): void {
+  console.log(`
+Guard fuzz results (seed ${r.seed})
+  operations                    ${r.operations} (in ${r.updatesSent} updates)
+  refused updates               ${r.refused}
+  accepted updates              ${r.accepted}
+  honest edits meanwhile        ${r.honestEdits}
+  invariant checks              ${r.invariantChecks}
+  violations                    ${r.violations.length}${r.violations.map((v) => `\n    ${v}`).join('')}
+  server answering at the end   ${r.serverAnswering ? 'yes' : 'NO'}
+  verdict                       ${r.violations.length === 0 && r.serverAnswering ? 'PASS' : 'FAIL'}`);
 }
 
 export function verdict(r: FuzzReport): string[] {

@@ -3,6 +3,7 @@ import { newToken } from '../../shared/board/ids';
 import { setMeta } from '../../shared/board/doc';
 import type { Role } from '../../shared/board/roles';
 import type { BoardRecord, Store } from '../store/store';
+import { storeTokens, type BoardTokens } from '../store/tokens';
 import type { Bus } from '../bus/bus';
 import { CLOSE } from './connection';
 import { boardChannel, busMessage, BUS_CONTROL, type ControlMessage } from './busMessages';
@@ -45,17 +46,21 @@ export class BoardLifecycle {
     await this.audit.record(board.id, locked ? 'lock' : 'unlock', by);
   }
 
-  /** New links for `roles`: the old ones stop working at once, their sockets closed in every process. */
-  async rotate(board: BoardRecord, roles: readonly RotatableRole[], by: Actor): Promise<BoardRecord> {
-    const tokens = { ...board.tokens };
+  /**
+   * New links for `roles` (from the board's `current` tokens, which the facilitator's request opened):
+   * the old ones stop working at once, their sockets closed in every process. Returns the new tokens.
+   */
+  async rotate(board: BoardRecord, current: BoardTokens, roles: readonly RotatableRole[], by: Actor): Promise<BoardTokens> {
+    const tokens = { ...current };
     for (const role of roles) tokens[role] = newToken();
-    await this.store.updateBoard(board.id, { tokens });
+    const stored = storeTokens(board.id, tokens);
+    await this.store.updateBoard(board.id, { tokens: stored });
     const room = await this.rooms.peek(board.id);
-    if (room) room.recordChanged({ ...room.record, tokens });
+    if (room) room.recordChanged({ ...room.record, tokens: stored });
     this.publish(board.id, { type: 'tokens-rotated', roles: [...roles] });
     const closed = await this.rooms.closeRoles(board.id, roles, CLOSE.badToken, REPLACED);
     await this.audit.record(board.id, 'rotate', by, { roles: roles.join(','), socketsClosed: closed });
-    return { ...board, tokens };
+    return tokens;
   }
 
   /** Ends the session for participants now: they may read the board, no longer write. */

@@ -17,6 +17,7 @@ import { addNote, deleteNotes, notesOf } from '../../shared/board/doc';
 import { SCHEMA_VERSION } from '../../shared/board/migrations';
 import type { Role } from '../../shared/board/roles';
 import { eventually } from '../testing/clients';
+import { newTokens, storeTokens } from '../store/tokens';
 
 /** The real SQLite store, noting in a shared timeline when each write is done. */
 class TimedStore extends SqliteStore {
@@ -125,7 +126,7 @@ async function openRoomIn(timeline: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
   dirs.push(dir);
   const store = new TimedStore(dir, timeline);
-  const record = { id: 'board-1', title: 't', createdAt: 0, tokens: { facilitator: 'f', participant: 'p', viewer: 'v' }, locked: false };
+  const record = { id: 'board-1', title: 't', createdAt: 0, tokens: storeTokens('board', newTokens()), locked: false };
   await store.createBoard(record, Y.encodeStateAsUpdate(new Y.Doc()));
   const room = new Room('board-1', record, {
     store,
@@ -419,7 +420,7 @@ describe('a room opening a board saved by other software', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
     dirs.push(dir);
     const store = new SqliteStore(dir);
-    const record = { id: 'board-1', title: 't', createdAt: 0, tokens: { facilitator: 'f', participant: 'p', viewer: 'v' }, locked: false };
+    const record = { id: 'board-1', title: 't', createdAt: 0, tokens: storeTokens('board', newTokens()), locked: false };
     const newer = new Y.Doc();
     addNote(newer, { text: '新しい版で書いた付箋', x: 0, y: 0, authorId: 'a' });
     newer.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);

@@ -15,6 +15,7 @@ import { docFromLog, type BoardRecord, type SnapshotRecord, type Store } from '.
 import { addNote, deleteNotes, readBoard, setNoteText } from '../../shared/board/doc';
 import { initBoard } from '../../shared/board/templates';
 import { newBoardId, newToken } from '../../shared/board/ids';
+import { newTokens, storeTokens, type BoardTokens } from './tokens';
 import { servicesAvailable, startPostgres, type Service } from '../testing/services';
 import { freePort, startServer, type RunningServer } from '../testing/startServer';
 
@@ -32,19 +33,17 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 interface Seeded {
   record: BoardRecord;
+  /** The links' tokens, as the people holding them have them (the store keeps hashes). */
+  tokens: BoardTokens;
   texts: string[];
   snapshots: string[];
 }
 
 /** A board as a workshop leaves it: notes written one update at a time, one edited, one deleted, snapshots along the way. */
 async function seedBoard(store: Store, title: string, texts: string[], opts: { locked?: boolean; snapshots?: number } = {}): Promise<Seeded> {
-  const record: BoardRecord = {
-    id: newBoardId(),
-    title,
-    createdAt: Date.now(),
-    tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
-    locked: opts.locked ?? false,
-  };
+  const id = newBoardId();
+  const tokens = newTokens();
+  const record: BoardRecord = { id, title, createdAt: Date.now(), tokens: storeTokens(id, tokens), locked: opts.locked ?? false };
   const doc = new Y.Doc();
   initBoard(doc, { title, template: 'impressions-unclear', groups: 2 });
   await store.createBoard(record, Y.encodeStateAsUpdate(doc));
@@ -68,7 +67,7 @@ async function seedBoard(store: Store, title: string, texts: string[], opts: { l
   if (texts.length > 0) await change(() => setNoteText(doc, ids[0]!, `${texts[0]}（追記）`));
   for (let i = 1; i < (opts.snapshots ?? 2); i++) await snapshot(`全体共有 ${i}`);
   doc.destroy();
-  return { record, texts: texts.length > 0 ? [`${texts[0]}（追記）`, ...texts.slice(1)] : [], snapshots };
+  return { record, tokens, texts: texts.length > 0 ? [`${texts[0]}（追記）`, ...texts.slice(1)] : [], snapshots };
 }
 
 /** Everything a store holds of one board, byte for byte: to show a board was left exactly as it was. */
@@ -181,12 +180,12 @@ describe('copyBoards', () => {
     const to = new MemoryStore();
     const a = await seedBoard(from, '元の題名', ['付箋']);
     await copyBoards(from, to);
-    await to.updateBoard(a.record.id, { title: '変えた題名', tokens: { ...a.record.tokens, participant: newToken() } });
+    await to.updateBoard(a.record.id, { title: '変えた題名', tokens: storeTokens(a.record.id, { ...a.tokens, participant: newToken() }) });
     const [outcome] = (await copyBoards(from, to)).boards;
     expect(outcome!.detail).toContain('title ("元の題名" in the source, "変えた題名" in the target)');
     expect(outcome!.detail).toContain('links (tokens)');
     const target = (await to.getBoard(a.record.id))!;
-    for (const token of [...Object.values(a.record.tokens), ...Object.values(target.tokens)]) expect(outcome!.detail).not.toContain(token);
+    for (const token of [...Object.values(a.tokens), ...Object.values(a.record.tokens.hashes), ...Object.values(target.tokens.hashes)]) expect(outcome!.detail).not.toContain(token);
   });
 
   it('finishes a copy that was interrupted before all snapshots were written', async () => {
@@ -421,13 +420,13 @@ describe.skipIf(!available)('npm run migrate: SQLite to PostgreSQL and back', ()
     expect((await runCli(['--from', `sqlite:${dir}`, '--to', url])).code).toBe(0);
     server = await startServer({ env: { DATABASE_URL: url } });
 
-    const summary = await fetch(`${server.url}/api/boards/${board!.record.id}`, { headers: { authorization: `Bearer ${board!.record.tokens.participant}` } });
+    const summary = await fetch(`${server.url}/api/boards/${board!.record.id}`, { headers: { authorization: `Bearer ${board!.tokens.participant}` } });
     expect(summary.status).toBe(200);
     expect(await summary.json()).toMatchObject({ title: '当別町 生活支援セミナー', role: 'participant', noteCount: 3 });
-    const exported = await fetch(`${server.url}/api/boards/${board!.record.id}/export.json?token=${board!.record.tokens.viewer}`);
+    const exported = await fetch(`${server.url}/api/boards/${board!.record.id}/export.json?token=${board!.tokens.viewer}`);
     const notes = ((await exported.json()) as { notes: { text: string }[] }).notes.map((n) => n.text).sort();
     expect(notes).toEqual([...board!.texts].sort());
-    const snaps = await fetch(`${server.url}/api/boards/${board!.record.id}/snapshots`, { headers: { authorization: `Bearer ${board!.record.tokens.facilitator}` } });
+    const snaps = await fetch(`${server.url}/api/boards/${board!.record.id}/snapshots`, { headers: { authorization: `Bearer ${board!.tokens.facilitator}` } });
     expect(((await snaps.json()) as { snapshots: { name: string }[] }).snapshots.map((s) => s.name)).toEqual(['討議①のあと', '全体共有 1']);
     await server.stop();
     server = undefined;

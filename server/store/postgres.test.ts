@@ -5,7 +5,8 @@ import { describeStoreContract } from './store.contract';
 import { PostgresStore } from './postgres';
 import { servicesAvailable, startPostgres, type Service } from '../testing/services';
 import { freePort } from '../testing/startServer';
-import { newBoardId, newToken } from '../../shared/board/ids';
+import { newBoardId } from '../../shared/board/ids';
+import { newTokens, openTokens, roleOfToken, storeTokens } from './tokens';
 
 const available = servicesAvailable();
 let pg: Service | undefined;
@@ -20,7 +21,7 @@ const newBoard = () => ({
   id: newBoardId(),
   title: '苫小牧 研修',
   createdAt: Date.now(),
-  tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
+  tokens: storeTokens('board', newTokens()),
   locked: false,
 });
 
@@ -107,6 +108,26 @@ describe.skipIf(!available)('PostgresStore', () => {
       expect(dropped).toBeInstanceOf(Error);
       await new Promise((r) => setTimeout(r, 200));
       expect(replay((await store.loadLog(board.id)).map((e) => e.update))).toEqual(['x0', 'x1', 'x2']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('migrates boards stored with plain tokens on start: hashes only in the table, the old links still open them', async () => {
+    const first = await PostgresStore.connect(pg!.url);
+    const id = newBoardId();
+    const tokens = newTokens();
+    // A row as the version before hashing wrote it.
+    await first.pool.query('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES ($1, $2, 1, $3, false)', [id, '苫小牧', JSON.stringify(tokens)]);
+    await first.close();
+    const store = await PostgresStore.connect(pg!.url);
+    try {
+      const { rows } = await store.pool.query<{ t: string }>('SELECT tokens::text AS t FROM boards WHERE id = $1', [id]);
+      for (const t of Object.values(tokens)) expect(rows[0]!.t).not.toContain(t);
+      const board = (await store.getBoard(id))!;
+      expect(roleOfToken(board.tokens, tokens.participant)).toBe('participant');
+      expect(roleOfToken(board.tokens, tokens.viewer)).toBe('viewer');
+      expect(openTokens(id, board.tokens, tokens.facilitator)).toEqual(tokens);
     } finally {
       await store.close();
     }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
 // together from racing on CREATE (PostgreSQL's IF NOT EXISTS is not safe under concurrency).
@@ -52,7 +53,7 @@ interface BoardRow {
   id: string;
   title: string;
   created_at: string;
-  tokens: BoardRecord['tokens'];
+  tokens: unknown;
   locked: boolean;
 }
 
@@ -60,7 +61,7 @@ const toRecord = (r: BoardRow): BoardRecord => ({
   id: r.id,
   title: r.title,
   createdAt: Number(r.created_at),
-  tokens: r.tokens,
+  tokens: fromStored(r.id, r.tokens),
   locked: r.locked,
 });
 
@@ -91,6 +92,14 @@ export function describeAddress(url: string): string {
 async function expectSchema(client: pg.PoolClient): Promise<void> {
   const { rows } = await client.query<{ t: string }>("SELECT t FROM unnest(ARRAY['boards', 'updates', 'snapshots']) AS t WHERE to_regclass(t) IS NULL");
   if (rows.length > 0) throw new Error(`not a fusen-board database (no ${rows.map((r) => r.t).join(', ')} table)`);
+}
+
+/** Boards stored before tokens were hashed: their tokens become hashes (and the sealed pair), in place. */
+async function hashPlainTokens(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<{ id: string; tokens: unknown }>("SELECT id, tokens FROM boards WHERE tokens ? 'facilitator' FOR UPDATE");
+  const plain = rows.filter((r) => isPlainTokens(r.tokens));
+  for (const r of plain) await client.query('UPDATE boards SET tokens = $1 WHERE id = $2', [JSON.stringify(storeTokens(r.id, r.tokens as BoardTokens)), r.id]);
+  return plain.length;
 }
 
 export interface PostgresOptions {
@@ -140,10 +149,12 @@ export class PostgresStore implements Store {
         }
         return new PostgresStore(pool);
       }
+      let migrated = 0;
       try {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
+        migrated = await hashPlainTokens(client);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK').catch(() => {});
@@ -151,6 +162,8 @@ export class PostgresStore implements Store {
       } finally {
         client.release();
       }
+      // The old row versions, tokens in plain text, stay in the table's pages until it is rewritten.
+      if (migrated > 0) await pool.query('VACUUM FULL boards');
     } catch (err) {
       await pool.end().catch(() => {});
       throw new Error(`DATABASE_URL: cannot use PostgreSQL at ${address}: ${reason(err)}`);

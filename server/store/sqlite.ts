@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -75,12 +76,25 @@ const toRecord = (r: BoardRow): BoardRecord => ({
   id: r.id,
   title: r.title,
   createdAt: r.created_at,
-  tokens: JSON.parse(r.tokens) as BoardRecord['tokens'],
+  tokens: fromStored(r.id, JSON.parse(r.tokens)),
   locked: r.locked === 1,
 });
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const toLogged = (r: { seq: number; data: Buffer }): LoggedUpdate => ({ seq: r.seq, update: bytes(r.data) });
+
+/**
+ * Notes can describe real households: the folder the server makes and the database file are its user's
+ * alone (0700, 0600), whatever the umask. A folder that already exists is left as the operator set it.
+ */
+function createPrivately(dataDir: string, file: string): void {
+  if (!existsSync(dataDir)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+  }
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
 
 /**
  * The embedded default. better-sqlite3 is synchronous, so an update is in the WAL before
@@ -107,7 +121,7 @@ export class SqliteStore implements Store {
         throw new Error(`${file} is not a fusen-board database (it has no boards, updates and snapshots tables)`);
       }
     } else {
-      mkdirSync(dataDir, { recursive: true });
+      createPrivately(dataDir, file);
       this.db = new Database(file);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
@@ -115,6 +129,9 @@ export class SqliteStore implements Store {
       // Notes can describe real households: deleted content is overwritten, not left in free pages.
       this.db.pragma('secure_delete = ON');
       this.db.exec(SCHEMA);
+      // SQLite gives -wal and -shm the database file's mode; files left by an older version are tightened here.
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+      this.hashPlainTokens();
     }
     const db = this.db;
     this.stmts = {
@@ -172,6 +189,21 @@ export class SqliteStore implements Store {
         'SELECT * FROM snapshots WHERE board_id = ? AND id = ?',
       ),
     };
+  }
+
+  /** Boards stored before tokens were hashed: their tokens become hashes (and the sealed pair), in place. */
+  private hashPlainTokens(): void {
+    const plain = this.db
+      .prepare<[], { id: string; tokens: string }>('SELECT id, tokens FROM boards')
+      .all()
+      .filter((r) => isPlainTokens(JSON.parse(r.tokens)));
+    if (plain.length === 0) return;
+    const update = this.db.prepare('UPDATE boards SET tokens = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const r of plain) update.run(JSON.stringify(storeTokens(r.id, JSON.parse(r.tokens) as BoardTokens)), r.id);
+    })();
+    // secure_delete overwrote the old cells; the WAL still holds the old pages until a checkpoint.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {

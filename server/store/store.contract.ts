@@ -2,6 +2,7 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardRecord, LoggedUpdate, Store } from './store';
 import { newBoardId, newToken } from '../../shared/board/ids';
+import { newTokens, openTokens, roleOfToken, storeTokens } from './tokens';
 
 /**
  * The behaviour every Store must have. An implementation is correct when it passes this suite:
@@ -17,13 +18,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       await store.close();
     });
 
-    const board = (): BoardRecord => ({
-      id: newBoardId(),
-      title: '当別町セミナー',
-      createdAt: Date.now(),
-      tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
-      locked: false,
-    });
+    const board = (): BoardRecord => {
+      const id = newBoardId();
+      return { id, title: '当別町セミナー', createdAt: Date.now(), tokens: storeTokens(id, newTokens()), locked: false };
+    };
     const textUpdate = (doc: Y.Doc, text: string): Uint8Array => {
       const before = Y.encodeStateVector(doc);
       doc.getArray<string>('t').push([text]);
@@ -117,7 +115,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
     it('updates lock and tokens, and deletes everything of a board', async () => {
       const b = board();
       await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
-      const tokens = { ...b.tokens, participant: newToken() };
+      const tokens = storeTokens(b.id, { ...newTokens(), participant: newToken() });
       await store.updateBoard(b.id, { locked: true, tokens });
       expect(await store.getBoard(b.id)).toMatchObject({ locked: true, tokens });
       await store.saveSnapshot({ id: 'snap1', boardId: b.id, name: 'x', createdAt: 1, state: new Uint8Array([0, 0]) });
@@ -125,6 +123,20 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(await store.getBoard(b.id)).toBeNull();
       expect(await store.loadLog(b.id)).toEqual([]);
       expect(await store.listSnapshots(b.id)).toEqual([]);
+    });
+
+    it('keeps the tokens only as hashes and the sealed pair: the links still open the board, the facilitator sees them again', async () => {
+      const id = newBoardId();
+      const tokens = newTokens();
+      await store.createBoard({ id, title: 't', createdAt: 1, tokens: storeTokens(id, tokens), locked: false }, Y.encodeStateAsUpdate(new Y.Doc()));
+      const read = (await store.getBoard(id))!;
+      for (const t of Object.values(tokens)) expect(JSON.stringify(read)).not.toContain(t);
+      expect(roleOfToken(read.tokens, tokens.facilitator)).toBe('facilitator');
+      expect(roleOfToken(read.tokens, tokens.participant)).toBe('participant');
+      expect(roleOfToken(read.tokens, tokens.viewer)).toBe('viewer');
+      expect(roleOfToken(read.tokens, newToken())).toBeNull();
+      expect(openTokens(id, read.tokens, tokens.facilitator)).toEqual(tokens);
+      expect(openTokens(id, read.tokens, tokens.participant)).toBeNull();
     });
 
     it('stores named snapshots per board', async () => {

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
+import type { StoredTokens } from './tokens';
 import type { Role } from '../../shared/board/roles';
 
-/** A board's server-side record: who may do what (capability tokens) and whether it is locked. */
+/** A board's server-side record: who may do what (capability tokens, kept hashed) and whether it is locked. */
 export interface BoardRecord {
   id: string;
   title: string;
   createdAt: number;
-  tokens: Record<Role, string>;
+  tokens: StoredTokens;
   locked: boolean;
 }
 
