@@ -16,7 +16,7 @@ import {
 import { newNoteId } from './ids';
 
 /**
- * The board document contract (see README): one Y.Doc per board with three root maps.
+ * The board document contract (see docs/architecture.md): one Y.Doc per board with three root maps.
  * Everything that reads or writes the doc goes through these functions so the contract lives in one place.
  */
 export const notesOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('notes');

@@ -11,7 +11,7 @@ export interface ColumnSpec {
   en: string;
 }
 
-/** Rows of columns, as the real worksheets laid them out (see README, "Templates"). */
+/** Rows of columns, as the real worksheets laid them out. */
 export const TEMPLATES: Record<TemplateId, { ja: string; en: string; rows: ColumnSpec[][] }> = {
   'impressions-unclear': {
     ja: '印象に残ったこと／わからなかったこと',

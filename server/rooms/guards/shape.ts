@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 
 /**
  * What a participant's change may put into the board, item by item: the guard's model of the board
- * document (see README, "Board document contract"), as a whitelist of where each kind of content may
+ * document (see docs/architecture.md, "Board document contract"), as a whitelist of where each kind of content may
  * go. Everything else — list content inside a map, rich text, embeds, sub-documents, binary values,
  * keys no note has, a value that packs several entries into one item — is refused, wherever it lands,
  * and whether or not it is deleted in the same change (a deleted item's key is kept for good).
