@@ -122,13 +122,11 @@ async function openRoom(timeline: string[]) {
 }
 
 /** A room over a real SQLite store in its own folder (which a second store, another process's, may open too). */
-async function openRoomIn(timeline: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
-  dirs.push(dir);
-  const store = new TimedStore(dir, timeline);
+/** A store holding one board, `board-1`, whose log starts with `initial`; and a room for it, not yet loaded. */
+async function boardIn(store: SqliteStore, initial: Y.Doc = new Y.Doc()) {
   const record = { id: 'board-1', title: 't', createdAt: 0, tokens: storeTokens('board', newTokens()), locked: false };
-  await store.createBoard(record, Y.encodeStateAsUpdate(new Y.Doc()));
-  const room = new Room('board-1', record, {
+  await store.createBoard(record, Y.encodeStateAsUpdate(initial));
+  return new Room('board-1', record, {
     store,
     bus: new LocalBus(),
     instanceId: new Uint8Array(16),
@@ -136,6 +134,13 @@ async function openRoomIn(timeline: string[]) {
     compactEvery: 500,
     maxBufferedBytes: 1 << 20,
   });
+}
+
+async function openRoomIn(timeline: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
+  dirs.push(dir);
+  const store = new TimedStore(dir, timeline);
+  const room = await boardIn(store);
   await room.load();
   rooms.push(room);
   return { room, store, dir };
@@ -420,20 +425,11 @@ describe('a room opening a board saved by other software', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fusen-room-'));
     dirs.push(dir);
     const store = new SqliteStore(dir);
-    const record = { id: 'board-1', title: 't', createdAt: 0, tokens: storeTokens('board', newTokens()), locked: false };
     const newer = new Y.Doc();
     addNote(newer, { text: '新しい版で書いた付箋', x: 0, y: 0, authorId: 'a' });
     newer.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
-    await store.createBoard(record, Y.encodeStateAsUpdate(newer));
+    const room = await boardIn(store, newer);
     const before = await store.loadLog('board-1');
-    const room = new Room('board-1', record, {
-      store,
-      bus: new LocalBus(),
-      instanceId: new Uint8Array(16),
-      log: pino({ level: 'silent' }) as unknown as FastifyBaseLogger,
-      compactEvery: 500,
-      maxBufferedBytes: 1 << 20,
-    });
     await expect(room.load()).rejects.toThrow(/newer version of the software/);
     await room.destroy();
     expect(await store.loadLog('board-1')).toEqual(before);
