@@ -5,7 +5,7 @@ import { arrangeByCategory, readTrayOrigin } from '../../../shared/grouping/arra
 import { addNoteCommand, colorNotesCommand, deleteNotesCommand } from '../actions';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { noteFontSize } from '../canvas/style';
-import { fitRect, initialView, panBy, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
+import { fitRect, initialView, notesFocus, panBy, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
 import { AtViewport, useViewportStore } from './viewportStore';
 import { NoteEditor } from '../editor/NoteEditor';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
@@ -105,8 +105,9 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     }
   }, [focusList, listView, view]);
 
+  // Fitting shows the notes under their column titles, not the worksheet's empty paper.
   const contentBounds = useCallback(
-    () => unionRect([...shown.notes, ...shown.sections, ...(byCategory ? [...byCategory.regions, byCategory.tray] : [])]),
+    () => notesFocus(shown.notes, [...shown.sections, ...(byCategory ? [...byCategory.regions, byCategory.tray] : [])]),
     [shown.notes, shown.sections, byCategory],
   );
   const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [setViewport, contentBounds, size]);
@@ -146,6 +147,17 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     closeUp.current = setTimeout(() => setViewport(fitRect(bounds, area)), GLIDE_SECONDS * 1000 + 400);
   }, [arranged, contentBounds, size, setViewport]);
   useEffect(() => () => clearTimeout(closeUp.current), []);
+
+  // Projector mode hides the header and toolbars: once the stage has grown to the whole screen, the notes fill it.
+  const refitOnResize = useRef(false);
+  useEffect(() => {
+    if (fitted.current) refitOnResize.current = true;
+  }, [projector.on]);
+  useEffect(() => {
+    if (!refitOnResize.current || size.width === 0) return;
+    refitOnResize.current = false;
+    setViewport(fitRect(contentBounds(), size));
+  }, [size, contentBounds, setViewport]);
 
   // Drop selection and editing of notes that are gone (deleted here or elsewhere) or no longer editable.
   const noteIds = useMemo(() => new Set(view.notes.map((n) => n.id)), [view.notes]);

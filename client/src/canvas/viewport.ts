@@ -77,3 +77,17 @@ export function initialView(bounds: Rect | null, size: { width: number; height: 
   if (!bounds || fit.scale >= READABLE_SCALE) return fit;
   return { scale: READABLE_SCALE, x: margin - bounds.x * READABLE_SCALE, y: margin - bounds.y * READABLE_SCALE };
 }
+
+/** How much of a column's top a fitted view keeps, so the notes are seen under their column's title. */
+const TITLE_STRIP = 72;
+
+/**
+ * What a fitted view shows: the notes, with the titles of the columns they are in, not the empty paper of a
+ * worksheet (a board's frames are drawn for the most notes a group may write). A board without notes: all of it.
+ */
+export function notesFocus(notes: readonly Rect[], frames: readonly Rect[]): Rect | null {
+  const held = unionRect(notes);
+  if (!held) return unionRect(frames);
+  const titles = frames.filter((f) => notes.some((n) => intersects(f, n))).map((f) => ({ x: f.x, y: f.y, w: f.w, h: TITLE_STRIP }));
+  return unionRect([held, ...titles]);
+}
