@@ -139,4 +139,57 @@ describe('the board is readable on the projector and the facilitator’s laptop'
       await fac.context.close();
     }
   });
+
+  it('vote badges scale with the note, leave its text clear, and go when voting closes unless the facilitator keeps results shown', async () => {
+    const { board, writer } = await sessionBoard();
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役', viewport: { width: 1920, height: 1080 } });
+    const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
+    try {
+      await eventually(() => drawn(fac.page), (v) => readable(v) && inside(v));
+      await fac.page.getByTestId('ws-panel-open').click();
+      await fac.page.getByTestId('ws-voting-toggle').click();
+      await fac.page.getByTestId('ws-panel').getByRole('button', { name: '閉じる' }).click();
+      const plus = fac.page.locator('.ws-vote button[aria-label="投票"]');
+      await plus.first().waitFor();
+      for (const i of [0, 0, 4]) await plus.nth(i).click();
+      const badges = projector.page.locator('.ws-vote');
+      await eventually(() => badges.count(), (n) => n === 2);
+      const placed = await projector.page.evaluate(() => {
+        interface Node {
+          getClientRect(): { x: number; y: number; width: number; height: number };
+          findOne(sel: string): Node | undefined;
+        }
+        const K = (window as unknown as { Konva?: { stages: { findOne(sel: string): Node | undefined; container(): HTMLElement }[] } }).Konva;
+        const stage = K!.stages[0]!;
+        const origin = stage.container().getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>('.ws-vote')].map((el) => {
+          const note = stage.findOne(`#${el.dataset.noteId}`)!;
+          const abs = (r: { x: number; y: number; width: number; height: number }) => ({ x: r.x + origin.x, y: r.y + origin.y, w: r.width, h: r.height });
+          const b = el.getBoundingClientRect();
+          return { badge: { x: b.x, y: b.y, w: b.width, h: b.height }, note: abs(note.getClientRect()), text: abs(note.findOne('Text')!.getClientRect()) };
+        });
+      });
+      for (const { badge, note, text } of placed) {
+        // On the note's bottom edge, below its text, smaller than the note.
+        expect(badge.y).toBeGreaterThanOrEqual(text.y + text.h - 1);
+        expect(badge.h).toBeLessThan(note.h * 0.4);
+        expect(badge.x).toBeGreaterThanOrEqual(note.x);
+        expect(badge.x + badge.w).toBeLessThanOrEqual(note.x + note.w);
+      }
+      expect((await badges.allTextContents()).sort()).toEqual(['1', '2']);
+      await projector.page.screenshot({ path: screenshotPath('votes-projector-1920.png') });
+
+      await fac.page.getByTestId('ws-panel-open').click();
+      await fac.page.getByTestId('ws-voting-toggle').click();
+      await eventually(() => badges.count(), (n) => n === 0);
+      await fac.page.getByTestId('ws-keep-results').check();
+      await eventually(() => badges.allTextContents(), (t) => t.sort().join() === '1,2');
+      await fac.page.getByTestId('ws-keep-results').uncheck();
+      await eventually(() => badges.count(), (n) => n === 0);
+    } finally {
+      writer.destroy();
+      await fac.context.close();
+      await projector.context.close();
+    }
+  });
 });
