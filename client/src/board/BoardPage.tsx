@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canFacilitate, DEFAULT_CATEGORIES, notesOf, readBoard, sectionsOf, SUMMARY_KIND, type Presence } from '../../../shared/board';
+import { canFacilitate, DEFAULT_CATEGORIES, notesOf, readBoard, sectionsOf, SUMMARY_KIND, type Presence, type Section } from '../../../shared/board';
 import { arrangeByCategory, readTrayOrigin } from '../../../shared/grouping/arrangement';
 import { addNoteCommand, colorNotesCommand, deleteNotesCommand } from '../actions';
 import { BoardCanvas } from '../canvas/BoardCanvas';
@@ -41,6 +41,14 @@ import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from './shortcu
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 
 const EDITOR_MIN = { width: 240, height: 180 };
+
+/** The writer's group's worksheet column (not its まとめ) whose middle is nearest `p`; null without a group. */
+function ownColumnNear(sections: readonly Section[], group: string | null, p: Point): Section | null {
+  if (!group) return null;
+  const dist = (s: Section) => Math.hypot(s.x + s.w / 2 - p.x, s.y + s.h / 2 - p.y);
+  const columns = sections.filter((s) => s.group === group && s.kind !== SUMMARY_KIND).sort((a, b) => dist(a) - dist(b));
+  return columns[0] ?? null;
+}
 /** The floating toolbar covers the bottom of the stage; a fitted view keeps clear of it. */
 const TOOLBAR_SPACE = 72;
 
@@ -191,9 +199,36 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   );
   const addInView = () => {
     const c = toBoard(viewportStore.get(), { x: size.width / 2, y: size.height / 2 });
+    const column = byCategory ? null : ownColumnNear(view.sections, group, c);
+    if (column && doc && canEdit && userId) {
+      // In a group: the group's column nearest the middle of the screen, at a spot no note covers.
+      const id = addNoteCommand.perform(doc, {
+        x: c.x,
+        y: c.y,
+        color,
+        sections: view.sections,
+        author: view.meta.anonymous ? '' : name,
+        authorId: userId,
+        intoColumn: { column, notes: view.notes },
+      });
+      const added = readBoard(doc).notes.find((n) => n.id === id);
+      if (added) showOnScreen(added);
+      setSelection(new Set([id]));
+      setEditingId(id);
+      return;
+    }
     // Successive clicks fan out a little instead of stacking notes exactly on top of each other.
     const k = shown.notes.length % 6;
     addAt({ x: c.x + k * 18, y: c.y + k * 18 });
+  };
+  /** Brings a note into view (centred) when it is not on screen, so the person sees what they are typing into. */
+  const showOnScreen = (n: { x: number; y: number; w: number; h: number }) => {
+    const vp = viewportStore.get();
+    const tl = toScreen(vp, n);
+    const br = toScreen(vp, { x: n.x + n.w, y: n.y + n.h });
+    if (tl.x >= 0 && tl.y >= 0 && br.x <= size.width && br.y <= size.height - TOOLBAR_SPACE) return;
+    const mid = toScreen(vp, { x: n.x + n.w / 2, y: n.y + n.h / 2 });
+    setViewport(panBy(vp, size.width / 2 - mid.x, (size.height - TOOLBAR_SPACE) / 2 - mid.y));
   };
   const deleteSelected = () => {
     // Only the notes this person may delete; others' notes in the selection stay (and stay selected).
