@@ -182,14 +182,41 @@ describe('the board is readable on the projector and the facilitator’s laptop'
       await fac.page.getByTestId('ws-panel-open').click();
       await fac.page.getByTestId('ws-voting-toggle').click();
       await eventually(() => badges.count(), (n) => n === 0);
-      await fac.page.getByTestId('ws-keep-results').check();
+      await fac.page.getByTestId('ws-keep-results').click();
       await eventually(() => badges.allTextContents(), (t) => t.sort().join() === '1,2');
-      await fac.page.getByTestId('ws-keep-results').uncheck();
+      await fac.page.getByTestId('ws-keep-results').click();
       await eventually(() => badges.count(), (n) => n === 0);
     } finally {
       writer.destroy();
       await fac.context.close();
       await projector.context.close();
+    }
+  });
+
+  it('draws column titles in the page’s language only: Japanese in ja, English in en, on the canvas and in the list view', async () => {
+    const { board, writer } = await sessionBoard();
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役', viewport: { width: 1280, height: 800 } });
+    const titles = () =>
+      fac.page.evaluate(() => {
+        const K = (window as unknown as { Konva?: { stages: { find(sel: string): { findOne(sel: string): { text(): string } | undefined }[] }[] } }).Konva;
+        return K!.stages[0]!.find('.section').map((s) => s.findOne('Text')!.text());
+      });
+    try {
+      const ja = await eventually(titles, (t) => t.length === 9);
+      expect(ja).toContain('印象に残ったこと');
+      expect(ja).toContain('グループA まとめ');
+      for (const title of ja) expect(title).not.toMatch(/[A-Za-z]{2,}/);
+      await fac.page.getByTestId('language-switch').click();
+      const en = await eventually(titles, (t) => t.includes('Impressions'));
+      expect(en).toContain('Group A summary');
+      for (const title of en) expect(title).not.toMatch(/[ぁ-んァ-ン一-龯]/);
+      await fac.page.getByTestId('list-toggle').click();
+      const headings = await fac.page.locator('[data-testid="list-section"] h3, [data-testid="list-section"] h4').allTextContents();
+      expect(headings.join(' ')).toContain('Unclear points');
+      expect(headings.join(' ')).not.toContain('わからなかったこと');
+    } finally {
+      writer.destroy();
+      await fac.context.close();
     }
   });
 });

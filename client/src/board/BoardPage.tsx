@@ -36,6 +36,7 @@ import { CategoryWhy, dropNotesCommand, GroupingCanvasContext, GroupingRegions, 
 import { ListView, LIST_TITLE_ID } from '../list/ListView';
 import { rememberListView, startsAsList } from '../list/preference';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { useSectionTitle } from '../i18n/sectionTitle';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
 import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from './shortcuts';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
@@ -75,6 +76,9 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   // What the canvas shows: the worksheet, or the same notes arranged by category (their columns unchanged).
   const byCategory = useCategoryView(view, grouping);
   const shown = byCategory?.view ?? view;
+  // Column titles in the page's language only, as drawn (the doc keeps the template's bilingual title).
+  const titleOf = useSectionTitle();
+  const drawn = useMemo(() => ({ ...shown, sections: shown.sections.map((s) => ({ ...s, title: titleOf(s) })) }), [shown, titleOf]);
   const perms = usePermissions(doc, view, role, userId);
   const canEdit = perms.canWrite;
   // A drop into another group files only the notes this user may regroup; the others stay where they were.
@@ -356,7 +360,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
               {doc && size.width > 0 && (
                 <GroupingCanvasContext value={grouping.api}>
                   <BoardCanvas
-                    view={shown}
+                    view={drawn}
                     size={size}
                     viewport={viewport}
                     setViewport={follow.userSetViewport}
