@@ -219,4 +219,25 @@ describe('the board is readable on the projector and the facilitator’s laptop'
       await fac.context.close();
     }
   });
+
+  it('Ctrl+wheel zooms one notch as far as the + button does', async () => {
+    const { board, writer } = await sessionBoard();
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役', viewport: { width: 1280, height: 800 } });
+    const scale = () => fac.page.evaluate(() => (window as unknown as { Konva: { stages: { scaleX(): number }[] } }).Konva.stages[0]!.scaleX());
+    try {
+      await eventually(() => drawn(fac.page), (v) => readable(v));
+      const before = await scale();
+      await fac.page.mouse.move(640, 400);
+      await fac.page.keyboard.down('Control');
+      for (let notch = 0; notch < 2; notch++) {
+        await fac.page.mouse.wheel(0, -100);
+        await eventually(scale, (s) => s > before * (notch === 0 ? 1.01 : 1.3));
+      }
+      await fac.page.keyboard.up('Control');
+      expect(await scale()).toBeLessThanOrEqual(before * 1.25 * 1.25 + 1e-6);
+    } finally {
+      writer.destroy();
+      await fac.context.close();
+    }
+  });
 });
