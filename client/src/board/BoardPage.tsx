@@ -24,6 +24,7 @@ import { useBoardSession } from './useBoardSession';
 import { useBoardShortcuts } from './useBoardShortcuts';
 import { useElementSize } from './useElementSize';
 import { usePresence } from './usePresence';
+import { peopleHere } from './peopleHere';
 import { useUndo } from './useUndo';
 import { Timer } from '../agenda/Timer';
 import { WorkshopLayer } from '../facilitator/WorkshopLayer';
@@ -350,7 +351,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           </button>
         )}
         <LanguageSwitch />
-        <ConnectionBadge status={conn.status} peers={presence.others.length} unsent={conn.unsent} />
+        <ConnectionBadge status={conn.status} peers={peopleHere(presence.others, user)} unsent={conn.unsent} />
       </header>
       {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
       <div className="board-stage" ref={stageBox} hidden={listView}>
