@@ -18,7 +18,6 @@ import type { Permissions } from '../board/usePermissions';
 import { useDocValue } from '../agenda/useDocValue';
 import { PhoneNoteEditor } from './PhoneNoteEditor';
 import { UnsentNotice } from '../editor/UnsentNotice';
-import { useSectionTitle } from '../i18n/sectionTitle';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
@@ -27,7 +26,6 @@ const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string
 export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: readonly Section[]; group: string; userId: string | null; perms: Permissions }) {
   const { doc, view, columns, group, userId, perms } = props;
   const { t } = useTranslation();
-  const titleOf = useSectionTitle();
   const { voting, counts } = useDocValue(doc, readVotes, NO_VOTES);
   const mine = userId ? ballotOf(doc, userId) : new Map<string, number>();
   const left = userId ? votesLeft(doc, userId) : 0;
@@ -47,7 +45,7 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
         if (inColumn.length === 0) return null;
         return (
           <div key={s.id} className="ws-list-column">
-            <h3>{titleOf(s)}</h3>
+            <h3>{s.title}</h3>
             <ul>
               {inColumn.map((n) => (
                 <NoteItem

@@ -19,7 +19,6 @@ import { useDraft } from './useDraft';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 import '../facilitator/strings';
 import './phone.css';
-import { useSectionTitle } from '../i18n/sectionTitle';
 
 /**
  * The participant's phone: a form instead of the canvas. Pick a column of one's group, type, send;
@@ -120,7 +119,6 @@ interface EntryFormProps {
 
 function EntryForm({ boardId, columns, onSend, sectionCount, disabled, locked, offline }: EntryFormProps) {
   const { t } = useTranslation();
-  const titleOf = useSectionTitle();
   const [draft, setDraft] = useDraft(boardId);
   const [sent, setSent] = useState(0);
   const writable = columns.filter((s) => s.kind !== 'summary');
@@ -154,7 +152,7 @@ function EntryForm({ boardId, columns, onSend, sectionCount, disabled, locked, o
           {choices.map((s) => (
             <label key={s.id} className={`ws-column${section?.id === s.id ? ' on' : ''}`}>
               <input type="radio" name="column" value={s.id} checked={section?.id === s.id} onChange={() => setDraft({ sectionId: s.id })} data-testid={`phone-column-${s.kind}`} />
-              {titleOf(s)}
+              {s.title}
             </label>
           ))}
         </fieldset>
