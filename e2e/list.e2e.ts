@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createBoard, eventually, openBoard, useE2e } from './helpers';
+import { sectionTitleIn } from '../shared/board/templates';
 
 const e2e = useE2e();
 
@@ -59,7 +60,7 @@ describe('the list view (keyboard and screen readers)', () => {
       const unclearA = sections.find((s) => s.group === 'A' && s.kind === 'unclear')!;
 
       // Write: the labelled box of group A's first column, Enter sends.
-      await page.getByLabel(`グループA「${impressionA.title}」に付箋を書く`).focus();
+      await page.getByLabel(`グループA「${sectionTitleIn(impressionA, 'ja')}」に付箋を書く`).focus();
       await page.keyboard.insertText('断らない相談支援が印象に残った');
       await page.keyboard.press('Enter');
       const added = await eventually(() => docState(b.page), (s) => s.notes.length === 1);
@@ -91,7 +92,7 @@ describe('the list view (keyboard and screen readers)', () => {
       await eventually(() => article.getByTestId('list-votes').textContent(), (t) => t === '1票');
 
       // Move to group A's other column: a select and a button, then focus follows the note.
-      await article.getByTestId('list-move-select').selectOption({ label: unclearA.title });
+      await article.getByTestId('list-move-select').selectOption({ label: sectionTitleIn(unclearA, 'ja') });
       await article.getByTestId('list-move').focus();
       await page.keyboard.press('Enter');
       const moved = (await eventually(() => docState(b.page), (s) => s.notes[0]?.sectionId === unclearA.id)).notes[0]!;

@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { startApp } from '../testing/inProcess';
 import { createBoard, type CreatedBoard } from '../testing/startServer';
 import { HOSTILE_TEXTS } from '../../shared/export/testBoard';
+import { columnKindLabel, sectionTitleIn } from '../../shared/board/templates';
 import { writeNotes } from './exportTesting';
 
 let srv: Awaited<ReturnType<typeof startApp>>;
@@ -60,7 +61,11 @@ describe('table exports of a board with hostile notes', () => {
       expect(row, n.text).toBeDefined();
       const section = doc.sections.find((s) => s.id === n.sectionId)!;
       expect(row[0]).toBe(`グループ${section.group}`);
-      expect(row[1]).toBe(section.title);
+      // One language: the template's Japanese title, and the kind of column in words, not its id.
+      expect(row[1]).toBe(sectionTitleIn(section, 'ja'));
+      expect(row[1]).not.toMatch(/[A-Za-z]/);
+      expect(row[2]).toBe(columnKindLabel(section.kind, 'ja'));
+      expect(row[2]).not.toBe(section.kind);
       expect(row[4]).toBe(n.category === 'consultation' ? '相談支援' : '未分類');
       expect(row[7]).toBe(n.author);
       expect((row[8] as Date).getTime()).toBe(n.createdAt + 9 * 3600_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { layoutTemplate, initBoard, TEMPLATES } from './templates';
+import { columnKindLabel, layoutTemplate, initBoard, sectionTitleIn, TEMPLATES } from './templates';
 import { readBoard } from './doc';
 import { TEMPLATE_IDS } from './schema';
 
@@ -40,5 +40,23 @@ describe('workshop templates', () => {
     const view = readBoard(doc);
     expect(view.meta).toMatchObject({ title: '苫小牧 研修②', template: 'efficiency', anonymous: true, locked: false });
     expect(view.sections.filter((x) => x.group === 'B').map((x) => x.kind)).toEqual(['summary', 'mergeable', 'how', 'effect']);
+  });
+});
+
+describe('section titles in one language', () => {
+  const [summary, impression] = layoutTemplate('impressions-unclear', 1);
+  it('shows a template title in Japanese or in English, not both', () => {
+    expect(sectionTitleIn(impression!, 'ja')).toBe('印象に残ったこと');
+    expect(sectionTitleIn(impression!, 'en')).toBe('Impressions');
+    expect(sectionTitleIn(summary!, 'ja')).toBe('グループA まとめ');
+    expect(sectionTitleIn(summary!, 'en')).toBe('Group A summary');
+  });
+  it('keeps a title the facilitator wrote', () => {
+    expect(sectionTitleIn({ ...impression!, title: '気づき' }, 'en')).toBe('気づき');
+  });
+  it('names the kind of column in words', () => {
+    expect(columnKindLabel('impression', 'ja')).toBe('印象に残ったこと');
+    expect(columnKindLabel('unclear', 'en')).toBe('Unclear points');
+    expect(columnKindLabel('summary', 'ja')).toBe('まとめ');
   });
 });

@@ -120,3 +120,24 @@ export function initBoard(
     for (const s of layoutTemplate(opts.template, opts.groups)) writeSection(doc, s);
   });
 }
+
+export type Lang = 'ja' | 'en';
+const summaryTitle = (group: string, lang: Lang) => (lang === 'ja' ? `グループ${group} まとめ` : `Group ${group} summary`);
+const COLUMN_SPECS: ReadonlyMap<string, ColumnSpec> = new Map(Object.values(TEMPLATES).flatMap((t) => t.rows.flat().map((c) => [c.kind, c] as const)));
+
+/**
+ * A section's title in one language. Templates write both (「印象に残ったこと (Impressions)」), which read as
+ * clutter in either; a title the facilitator wrote themselves is shown as written.
+ */
+export function sectionTitleIn(section: Pick<Section, 'title' | 'kind' | 'group'>, lang: Lang): string {
+  if (section.kind === SUMMARY_KIND && section.title === `${summaryTitle(section.group, 'ja')} (${summaryTitle(section.group, 'en')})`) return summaryTitle(section.group, lang);
+  const spec = COLUMN_SPECS.get(section.kind);
+  if (spec && section.title === `${spec.ja} (${spec.en})`) return spec[lang];
+  return section.title;
+}
+
+/** What kind of column a section is, in words (the export's 欄の種類), never the raw kind id. */
+export function columnKindLabel(kind: string, lang: Lang): string {
+  if (kind === SUMMARY_KIND) return lang === 'ja' ? 'まとめ' : 'Summary';
+  return COLUMN_SPECS.get(kind)?.[lang] ?? kind;
+}

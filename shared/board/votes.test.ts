@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, deleteNotes } from './doc';
-import { castVote, clearVotes, readVoting, retractVote, setVoting, voteCounts, VoteError, votesLeft, votesOf } from './votes';
+import { castVote, clearVotes, readVoting, retractVote, setVoting, showVoteResults, voteCounts, voteCountsVisible, VoteError, votesLeft, votesOf } from './votes';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -79,5 +79,22 @@ describe('dot voting', () => {
     clearVotes(doc);
     expect(voteCounts(doc).size).toBe(0);
     expect(votesLeft(doc, 'alice')).toBe(3);
+  });
+});
+
+describe('vote counts on the notes', () => {
+  it('show while voting is open, go when it closes, and stay only while the facilitator keeps the results shown', () => {
+    const { doc, n1 } = board();
+    expect(voteCountsVisible(doc)).toBe(false);
+    setVoting(doc, { open: true });
+    castVote(doc, n1, 'alice');
+    expect(voteCountsVisible(doc)).toBe(true);
+    setVoting(doc, { open: false });
+    expect(voteCountsVisible(doc)).toBe(false);
+    showVoteResults(doc, true);
+    expect(voteCountsVisible(doc)).toBe(true);
+    expect(voteCounts(doc).get(n1)).toBe(1);
+    showVoteResults(doc, false);
+    expect(voteCountsVisible(doc)).toBe(false);
   });
 });

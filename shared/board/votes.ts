@@ -44,6 +44,19 @@ export function setVoting(doc: Y.Doc, patch: Partial<Voting>, origin: unknown = 
   }, origin);
 }
 
+/**
+ * `meta.voteResultsShown`: the facilitator keeps the counts on the notes after the ballot closes (to present
+ * them); otherwise they are on the notes only while voting is open.
+ */
+export const voteResultsShown = (doc: Y.Doc): boolean => metaOf(doc).get('voteResultsShown') === true;
+
+export function showVoteResults(doc: Y.Doc, on: boolean, origin: unknown = null): void {
+  if (voteResultsShown(doc) !== on) doc.transact(() => metaOf(doc).set('voteResultsShown', on), origin);
+}
+
+/** Whether the vote counts are on the notes for everyone now. */
+export const voteCountsVisible = (doc: Y.Doc): boolean => readVoting(doc).open || voteResultsShown(doc);
+
 /** One voter's valid votes on notes that still exist (a deleted note gives its dots back): noteId → count. */
 export function ballotOf(doc: Y.Doc, voterId: string): Map<string, number> {
   const out = new Map<string, number>();

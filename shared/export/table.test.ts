@@ -17,7 +17,8 @@ describe('付箋記入記録 table', () => {
     expect(table.rows.map((r) => r.group)).toEqual([...table.rows.map((r) => r.group)].sort());
     const first = table.rows.find((r) => r.text === '=SUM(A1)')!;
     expect(first).toMatchObject({ group: 'A', groupLabel: 'グループA', columnKind: 'impression', category: 'consultation', categoryLabel: '相談支援', author: '記入者0' });
-    expect(first.sectionTitle).toContain('印象に残ったこと');
+    expect(first.sectionTitle).toBe('印象に残ったこと');
+    expect(first.columnKindLabel).toBe('印象に残ったこと');
     expect(first.createdAt).toBe('2020-10-20 14:00:00');
     expect(new Set(table.rows.map((r) => r.text))).toEqual(new Set(HOSTILE_TEXTS));
   });

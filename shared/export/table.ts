@@ -2,6 +2,7 @@ import type { BoardView } from '../board/doc';
 import { sectionAt } from '../board/doc';
 import type { Note, Section } from '../board/schema';
 import { DEFAULT_CATEGORIES } from '../board/schema';
+import { columnKindLabel, sectionTitleIn } from '../board/templates';
 import { DEFAULT_TAXONOMY } from '../grouping/taxonomy';
 import { NO_EXTRAS, type ExportExtras } from './extras';
 
@@ -14,6 +15,8 @@ export interface NoteRow {
   sectionTitle: string;
   /** The section's kind, e.g. 'impression', 'summary'. */
   columnKind: string;
+  /** The kind in words, as the table shows it (印象に残ったこと, まとめ). */
+  columnKindLabel: string;
   text: string;
   category: string;
   categoryLabel: string;
@@ -36,7 +39,7 @@ export interface NoteTable {
   categories: { id: string; label: string }[];
 }
 
-export type ColumnKey = 'groupLabel' | 'sectionTitle' | 'columnKind' | 'text' | 'categoryLabel' | 'clusterLabel' | 'votes' | 'author' | 'createdAt';
+export type ColumnKey = 'groupLabel' | 'sectionTitle' | 'columnKindLabel' | 'text' | 'categoryLabel' | 'clusterLabel' | 'votes' | 'author' | 'createdAt';
 
 export interface Column {
   key: ColumnKey;
@@ -46,7 +49,7 @@ export interface Column {
 const ALL_COLUMNS: Column[] = [
   { key: 'groupLabel', header: 'グループ' },
   { key: 'sectionTitle', header: '欄' },
-  { key: 'columnKind', header: '欄の種類' },
+  { key: 'columnKindLabel', header: '欄の種類' },
   { key: 'text', header: '付箋' },
   { key: 'categoryLabel', header: '分類' },
   { key: 'clusterLabel', header: 'クラスター' },
@@ -106,8 +109,10 @@ export function buildNoteTable(view: BoardView, extras: ExportExtras = NO_EXTRAS
     noteId: note.id,
     group: section?.group ?? '',
     groupLabel: groupLabel(section?.group ?? ''),
-    sectionTitle: section?.title ?? NO_SECTION_LABEL,
+    // The table is Japanese, as the report's is: a template's bilingual column title in Japanese only.
+    sectionTitle: section ? sectionTitleIn(section, 'ja') : NO_SECTION_LABEL,
     columnKind: section?.kind ?? '',
+    columnKindLabel: section ? columnKindLabel(section.kind, 'ja') : '',
     text: note.text,
     category: note.category,
     categoryLabel: categoryLabel(note.category),

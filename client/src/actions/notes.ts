@@ -29,6 +29,11 @@ export interface AddNoteArgs {
    * `worksheetColumn` (the writer's group's column), at a free spot, or else where the point is.
    */
   byCategory?: { worksheetColumn: Section | null; notes: readonly Pick<Note, 'x' | 'y' | 'w' | 'h' | 'sectionId'>[] };
+  /**
+   * Added with the Add button by someone in a group: the note goes to a free spot of that group's column, not
+   * wherever the middle of the screen happens to be (another group's column, on top of a note).
+   */
+  intoColumn?: { column: Section; notes: readonly Pick<Note, 'x' | 'y' | 'w' | 'h'>[] };
 }
 
 const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
@@ -59,9 +64,11 @@ export const addNoteCommand: Command<AddNoteArgs, string> = {
   perform(doc, a) {
     const x = Math.round(a.x - NOTE_SIZE.w / 2);
     const y = Math.round(a.y - NOTE_SIZE.h / 2);
-    const column = a.byCategory?.worksheetColumn ?? null;
+    const own = a.byCategory ? null : (a.intoColumn ?? null);
+    const column = a.byCategory?.worksheetColumn ?? own?.column ?? null;
     const section = column ?? sectionAt(a.sections, a.x, a.y);
-    const at = column && a.byCategory ? freeSpotIn(column, a.byCategory.notes.filter((n) => n.sectionId === column.id)) : { x, y };
+    const at =
+      column && a.byCategory ? freeSpotIn(column, a.byCategory.notes.filter((n) => n.sectionId === column.id)) : own ? freeSpotIn(own.column, own.notes) : { x, y };
     let id = '';
     doc.transact(() => {
       id = addNote(doc, { text: '', ...at, color: a.color, sectionId: section?.id ?? null, author: a.author, authorId: a.authorId }, LOCAL_ORIGIN);

@@ -1,11 +1,11 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canFacilitate, DEFAULT_CATEGORIES, notesOf, readBoard, sectionsOf, SUMMARY_KIND, type Presence } from '../../../shared/board';
+import { canFacilitate, DEFAULT_CATEGORIES, notesOf, readBoard, sectionsOf, SUMMARY_KIND, type Presence, type Section } from '../../../shared/board';
 import { arrangeByCategory, readTrayOrigin } from '../../../shared/grouping/arrangement';
 import { addNoteCommand, colorNotesCommand, deleteNotesCommand } from '../actions';
 import { LazyCanvas } from './lazyCanvas';
 import { noteFontSize } from '../canvas/style';
-import { fitRect, initialView, panBy, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
+import { fitRect, initialView, notesFocus, panBy, toBoard, toScreen, unionRect, zoomAt, type Point, type Viewport } from '../canvas/viewport';
 import { AtViewport, useViewportStore } from './viewportStore';
 import { NoteEditor } from '../editor/NoteEditor';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
@@ -24,6 +24,7 @@ import { useBoardSession } from './useBoardSession';
 import { useBoardShortcuts } from './useBoardShortcuts';
 import { useElementSize } from './useElementSize';
 import { usePresence } from './usePresence';
+import { peopleHere } from './peopleHere';
 import { useUndo } from './useUndo';
 import { Timer } from '../agenda/Timer';
 import { WorkshopLayer } from '../facilitator/WorkshopLayer';
@@ -40,11 +41,20 @@ import { useCategoryView, useGrouping } from '../grouping/useGrouping';
 import { ListView, LIST_TITLE_ID } from '../list/ListView';
 import { rememberListView, startsAsList } from '../list/preference';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { useSectionTitle } from '../i18n/sectionTitle';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
 import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from './shortcuts';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 
 const EDITOR_MIN = { width: 240, height: 180 };
+
+/** The writer's group's worksheet column (not its まとめ) whose middle is nearest `p`; null without a group. */
+function ownColumnNear(sections: readonly Section[], group: string | null, p: Point): Section | null {
+  if (!group) return null;
+  const dist = (s: Section) => Math.hypot(s.x + s.w / 2 - p.x, s.y + s.h / 2 - p.y);
+  const columns = sections.filter((s) => s.group === group && s.kind !== SUMMARY_KIND).sort((a, b) => dist(a) - dist(b));
+  return columns[0] ?? null;
+}
 /** The floating toolbar covers the bottom of the stage; a fitted view keeps clear of it. */
 const TOOLBAR_SPACE = 72;
 
@@ -71,6 +81,9 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   // What the canvas shows: the worksheet, or the same notes arranged by category (their columns unchanged).
   const byCategory = useCategoryView(view, grouping);
   const shown = byCategory?.view ?? view;
+  // Column titles in the page's language only, as drawn (the doc keeps the template's bilingual title).
+  const titleOf = useSectionTitle();
+  const drawn = useMemo(() => ({ ...shown, sections: shown.sections.map((s) => ({ ...s, title: titleOf(s) })) }), [shown, titleOf]);
   const perms = usePermissions(doc, view, role, userId);
   const canEdit = perms.canWrite;
   // A drop into another group files only the notes this user may regroup; the others stay where they were.
@@ -109,8 +122,9 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     }
   }, [focusList, listView, view]);
 
+  // Fitting shows the notes under their column titles, not the worksheet's empty paper.
   const contentBounds = useCallback(
-    () => unionRect([...shown.notes, ...shown.sections, ...(byCategory ? [...byCategory.regions, byCategory.tray] : [])]),
+    () => notesFocus(shown.notes, [...shown.sections, ...(byCategory ? [...byCategory.regions, byCategory.tray] : [])]),
     [shown.notes, shown.sections, byCategory],
   );
   const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [setViewport, contentBounds, size]);
@@ -151,6 +165,17 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   }, [arranged, contentBounds, size, setViewport]);
   useEffect(() => () => clearTimeout(closeUp.current), []);
 
+  // Projector mode hides the header and toolbars: once the stage has grown to the whole screen, the notes fill it.
+  const refitOnResize = useRef(false);
+  useEffect(() => {
+    if (fitted.current) refitOnResize.current = true;
+  }, [projector.on]);
+  useEffect(() => {
+    if (!refitOnResize.current || size.width === 0) return;
+    refitOnResize.current = false;
+    setViewport(fitRect(contentBounds(), size));
+  }, [size, contentBounds, setViewport]);
+
   // Drop selection and editing of notes that are gone (deleted here or elsewhere) or no longer editable.
   const noteIds = useMemo(() => new Set(view.notes.map((n) => n.id)), [view.notes]);
   const liveSelection = useMemo(() => new Set([...selection].filter((id) => noteIds.has(id))), [selection, noteIds]);
@@ -183,9 +208,36 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   );
   const addInView = () => {
     const c = toBoard(viewportStore.get(), { x: size.width / 2, y: size.height / 2 });
+    const column = byCategory ? null : ownColumnNear(view.sections, group, c);
+    if (column && doc && canEdit && userId) {
+      // In a group: the group's column nearest the middle of the screen, at a spot no note covers.
+      const id = addNoteCommand.perform(doc, {
+        x: c.x,
+        y: c.y,
+        color,
+        sections: view.sections,
+        author: view.meta.anonymous ? '' : name,
+        authorId: userId,
+        intoColumn: { column, notes: view.notes },
+      });
+      const added = readBoard(doc).notes.find((n) => n.id === id);
+      if (added) showOnScreen(added);
+      setSelection(new Set([id]));
+      setEditingId(id);
+      return;
+    }
     // Successive clicks fan out a little instead of stacking notes exactly on top of each other.
     const k = shown.notes.length % 6;
     addAt({ x: c.x + k * 18, y: c.y + k * 18 });
+  };
+  /** Brings a note into view (centred) when it is not on screen, so the person sees what they are typing into. */
+  const showOnScreen = (n: { x: number; y: number; w: number; h: number }) => {
+    const vp = viewportStore.get();
+    const tl = toScreen(vp, n);
+    const br = toScreen(vp, { x: n.x + n.w, y: n.y + n.h });
+    if (tl.x >= 0 && tl.y >= 0 && br.x <= size.width && br.y <= size.height - TOOLBAR_SPACE) return;
+    const mid = toScreen(vp, { x: n.x + n.w / 2, y: n.y + n.h / 2 });
+    setViewport(panBy(vp, size.width / 2 - mid.x, (size.height - TOOLBAR_SPACE) / 2 - mid.y));
   };
   const deleteSelected = () => {
     // Only the notes this person may delete; others' notes in the selection stay (and stay selected).
@@ -303,7 +355,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           </button>
         )}
         <LanguageSwitch />
-        <ConnectionBadge status={conn.status} peers={presence.others.length} unsent={conn.unsent} />
+        <ConnectionBadge status={conn.status} peers={peopleHere(presence.others, user)} unsent={conn.unsent} />
       </header>
       {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
       {view.meta.sessionEnded && !view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} ended />}
@@ -315,7 +367,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                 <Suspense fallback={null}>
                   <GroupingCanvasContext value={grouping.api}>
                     <LazyCanvas
-                      view={shown}
+                      view={drawn}
                       size={size}
                       viewport={viewport}
                       setViewport={follow.userSetViewport}

@@ -53,9 +53,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const moving = placed.filter(live).sort((a, b) => Number(a.lifted) - Number(b.lifted));
   const liftedKey = moving.map((p) => p.note.id).join();
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  const { detail, shadow, cacheRatio } = useSettledLevelOfDetail(levelOfDetail(viewport.scale, visibleCount, dpr), viewport, bitmapOn ? region : null);
+  const { detail, shadow, cacheRatio, textScale } = useSettledLevelOfDetail(levelOfDetail(viewport.scale, visibleCount, dpr), viewport, bitmapOn ? region : null);
   const restingGroup = useRef<Konva.Group>(null);
-  useNotesBitmap(restingGroup, bitmapOn, region, [view.notes, view.meta.anonymous, selection, liftedKey, detail, shadow, cacheRatio, labels]);
+  useNotesBitmap(restingGroup, bitmapOn, region, [view.notes, view.meta.anonymous, selection, liftedKey, detail, shadow, cacheRatio, textScale, labels]);
   // Broken notes have no trustworthy position: line them up left of everything else.
   const brokenOrigin = unionRect([...view.notes, ...view.sections]) ?? { x: 0, y: 0 };
 
@@ -75,6 +75,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       detail={detail}
       shadow={shadow}
       cacheRatio={cacheRatio}
+      textScale={textScale}
     />
   );
   // A pan changes none of these: React then skips the resting notes entirely, hundreds of them.
@@ -82,11 +83,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
     () => placed.filter((p) => !live(p) && intersects(area, boxOf(p))).map(renderNote),
     // `placed`, `live` and `renderNote` are rebuilt every render from exactly these values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view.notes, view.meta.anonymous, area, liftedKey, editingId, selection, detail, shadow, cacheRatio, labels],
+    [view.notes, view.meta.anonymous, area, liftedKey, editingId, selection, detail, shadow, cacheRatio, textScale, labels],
   );
   // The same elements while only the view moves: React then does not even walk the notes' fibers.
   const restingLayer = useMemo(() => <Group ref={restingGroup}>{restingNotes}</Group>, [restingNotes]);
-  const sectionShapes = useMemo(() => view.sections.filter((s) => intersects(area, s)).map((s) => <SectionShape key={s.id} section={s} />), [view.sections, area]);
+  const sectionShapes = useMemo(() => view.sections.filter((s) => intersects(area, s)).map((s) => <SectionShape key={s.id} section={s} textScale={textScale} />), [view.sections, area, textScale]);
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : 'default';
   return (

@@ -5,7 +5,7 @@ import type { Note } from '../../../shared/board';
 import { CategoryBadge } from '../grouping/CategoryBadge';
 import { useGlide } from '../grouping/useGlide';
 import { NoteText } from './NoteText';
-import { FONT_FAMILY, NOTE_FOOTER, NOTE_INK, NOTE_INK_SOFT, NOTE_PADDING, noteFontSize } from './style';
+import { FONT_FAMILY, NOTE_FOOTER, NOTE_INK, NOTE_INK_SOFT, NOTE_PADDING, noteFontSize, readableFontSize, readableLineHeight, GROWN_LINE_HEIGHT } from './style';
 
 export interface NoteShapeProps {
   note: Note;
@@ -26,13 +26,20 @@ export interface NoteShapeProps {
   shadow?: boolean;
   /** Pixel ratio the note's text is kept at as a bitmap; absent: text drawn glyph by glyph every frame. */
   cacheRatio?: number;
+  /** The zoom the text is sized for: zoomed out, the text grows so it stays readable on screen. */
+  textScale?: number;
 }
+
+const LINE_HEIGHT = 1.35;
 
 /** One sticky note. Draws only; pointer handling lives in the canvas, which hit-tests by the group's id. */
 export const NoteShape = memo(function NoteShape(p: NoteShapeProps) {
   const { note } = p;
   const empty = note.text.length === 0;
   const textHeight = note.h - NOTE_FOOTER - NOTE_PADDING;
+  const baseFont = noteFontSize(note.text);
+  const lineHeight = readableLineHeight(baseFont, readableFontSize(baseFont, p.textScale ?? 1, textHeight, GROWN_LINE_HEIGHT), LINE_HEIGHT);
+  const fontSize = readableFontSize(baseFont, p.textScale ?? 1, textHeight, lineHeight);
   const group = useRef<Konva.Group>(null);
   useGlide(group, p.x, p.y, p.lifted);
   return (
@@ -60,9 +67,9 @@ export const NoteShape = memo(function NoteShape(p: NoteShapeProps) {
           height={textHeight}
           text={empty ? p.placeholder : note.text}
           fontFamily={FONT_FAMILY}
-          fontSize={noteFontSize(note.text)}
+          fontSize={fontSize}
           fontStyle={empty ? 'italic' : 'normal'}
-          lineHeight={1.35}
+          lineHeight={lineHeight}
           fill={empty ? NOTE_INK_SOFT : NOTE_INK}
           greek={p.detail === 'low'}
           bitmapRatio={p.cacheRatio}

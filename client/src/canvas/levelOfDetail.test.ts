@@ -14,10 +14,10 @@ describe('note bitmap resolution', () => {
 
 describe('level of detail', () => {
   it('draws text as bars and drops shadows when zoomed far out', () => {
-    expect(levelOfDetail(0.1, 2000, 1)).toEqual({ detail: 'low', shadow: false, cacheRatio: 0.125 });
+    expect(levelOfDetail(0.1, 2000, 1)).toMatchObject({ detail: 'low', shadow: false, cacheRatio: 0.125 });
   });
   it('keeps full text and shadows for a workshop-sized view at 100 %', () => {
-    expect(levelOfDetail(1, 40, 2)).toEqual({ detail: 'full', shadow: true, cacheRatio: 2 });
+    expect(levelOfDetail(1, 40, 2)).toMatchObject({ detail: 'full', shadow: true, cacheRatio: 2 });
   });
   it('drops shadows when hundreds of notes are on screen, even close up', () => {
     expect(levelOfDetail(0.6, 300, 1).shadow).toBe(false);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { LOW_DETAIL_SCALE, SHADOWS_MAX_NOTES, SHADOWS_MIN_SCALE } from './style';
+import { LOW_DETAIL_SCALE, SHADOWS_MAX_NOTES, SHADOWS_MIN_SCALE, textScaleFor } from './style';
 
 /** How the resting notes are drawn: what software rendering can draw at 60 frames a second on a board of thousands. */
 export interface LevelOfDetail {
@@ -9,6 +9,8 @@ export interface LevelOfDetail {
   shadow: boolean;
   /** Pixel ratio the note text bitmaps are drawn at. */
   cacheRatio: number;
+  /** The zoom note and column titles are sized for (see textScaleFor). */
+  textScale: number;
 }
 
 /** Note text bitmaps are drawn for zoom levels in powers of two, so a small zoom does not redraw every note. */
@@ -22,10 +24,11 @@ export function levelOfDetail(scale: number, notesOnScreen: number, devicePixelR
     detail: scale < LOW_DETAIL_SCALE ? 'low' : 'full',
     shadow: scale >= SHADOWS_MIN_SCALE && notesOnScreen <= SHADOWS_MAX_NOTES,
     cacheRatio: cacheRatioFor(scale, devicePixelRatio),
+    textScale: textScaleFor(scale),
   };
 }
 
-const keyOf = (l: LevelOfDetail) => `${l.detail}|${l.shadow}|${l.cacheRatio}`;
+const keyOf = (l: LevelOfDetail) => `${l.detail}|${l.shadow}|${l.cacheRatio}|${l.textScale}`;
 
 /**
  * The level of detail for the view once it has rested for a moment (`view` changes with every pan or

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type Konva from 'konva';
 import type { Note } from '../../../shared/board';
-import { intersects, panBy, rectFromPoints, toBoard, zoomAt, type Point, type Rect, type Viewport } from './viewport';
+import { intersects, panBy, rectFromPoints, toBoard, wheelZoomFactor, zoomAt, type Point, type Rect, type Viewport } from './viewport';
 
 export interface GestureCallbacks {
   viewport: Viewport;
@@ -243,7 +243,7 @@ export function useCanvasGestures(container: RefObject<HTMLDivElement | null>, s
       const dx = e.deltaX * unit;
       const dy = e.deltaY * unit;
       // Trackpad pinch arrives as ctrl+wheel in every browser.
-      if (e.ctrlKey || e.metaKey) c.setViewport((vp) => zoomAt(vp, local(e), Math.exp(-dy * 0.01)));
+      if (e.ctrlKey || e.metaKey) c.setViewport((vp) => zoomAt(vp, local(e), wheelZoomFactor(dy)));
       else if (e.shiftKey && dx === 0) c.setViewport((vp) => panBy(vp, -dy, 0));
       else c.setViewport((vp) => panBy(vp, -dx, -dy));
     };

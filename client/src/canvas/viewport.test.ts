@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitRect, initialView, intersects, READABLE_SCALE, toBoard, toScreen, unionRect, visibleRect, zoomAt } from './viewport';
+import { fitRect, initialView, intersects, notesFocus, WHEEL_ZOOM_STEP, wheelZoomFactor, READABLE_SCALE, toBoard, toScreen, unionRect, visibleRect, zoomAt } from './viewport';
 
 describe('viewport maths', () => {
   it('round-trips board and screen points', () => {
@@ -58,5 +58,37 @@ describe('initial view', () => {
     const vp = initialView({ x: 0, y: 0, w: 2400, h: 1100 }, { width: 390, height: 700 });
     expect(vp.scale).toBe(READABLE_SCALE);
     expect(toScreen(vp, { x: 0, y: 0 })).toEqual({ x: 24, y: 24 });
+  });
+});
+
+describe('what a fitted view shows', () => {
+  const columns = [
+    { x: 0, y: 0, w: 560, h: 820 },
+    { x: 600, y: 0, w: 560, h: 820 },
+    { x: 1400, y: 0, w: 560, h: 820 },
+  ];
+  it('the notes under their column titles, not the empty paper below or the empty columns beside', () => {
+    const notes = [
+      { x: 20, y: 80, w: 160, h: 120 },
+      { x: 620, y: 80, w: 160, h: 120 },
+    ];
+    expect(notesFocus(notes, columns)).toEqual({ x: 0, y: 0, w: 1160, h: 200 });
+  });
+  it('the whole worksheet while nobody has written', () => {
+    expect(notesFocus([], columns)).toEqual({ x: 0, y: 0, w: 1960, h: 820 });
+  });
+});
+
+describe('ctrl+wheel zoom', () => {
+  it('zooms one mouse-wheel notch as far as the + button, either way', () => {
+    expect(wheelZoomFactor(-100)).toBe(WHEEL_ZOOM_STEP);
+    expect(wheelZoomFactor(100)).toBe(1 / WHEEL_ZOOM_STEP);
+    let scale = 0.31;
+    for (let notch = 0; notch < 2; notch++) scale *= wheelZoomFactor(-100);
+    expect(scale).toBeLessThan(0.5);
+  });
+  it('follows a trackpad pinch’s small steps smoothly', () => {
+    expect(wheelZoomFactor(-4)).toBeCloseTo(Math.exp(0.04));
+    expect(wheelZoomFactor(0)).toBe(1);
   });
 });

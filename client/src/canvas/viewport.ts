@@ -77,3 +77,28 @@ export function initialView(bounds: Rect | null, size: { width: number; height: 
   if (!bounds || fit.scale >= READABLE_SCALE) return fit;
   return { scale: READABLE_SCALE, x: margin - bounds.x * READABLE_SCALE, y: margin - bounds.y * READABLE_SCALE };
 }
+
+/** How much of a column's top a fitted view keeps, so the notes are seen under their column's title. */
+const TITLE_STRIP = 72;
+
+/**
+ * What a fitted view shows: the notes, with the titles of the columns they are in, not the empty paper of a
+ * worksheet (a board's frames are drawn for the most notes a group may write). A board without notes: all of it.
+ */
+export function notesFocus(notes: readonly Rect[], frames: readonly Rect[]): Rect | null {
+  const held = unionRect(notes);
+  if (!held) return unionRect(frames);
+  const titles = frames.filter((f) => notes.some((n) => intersects(f, n))).map((f) => ({ x: f.x, y: f.y, w: f.w, h: TITLE_STRIP }));
+  return unionRect([held, ...titles]);
+}
+
+/** The most one wheel event zooms: a mouse wheel's notch zooms as far as the + and − buttons do. */
+export const WHEEL_ZOOM_STEP = 1.25;
+
+/**
+ * The zoom factor of a ctrl+wheel event (`dy` in pixels). A trackpad pinch sends many small deltas and zooms
+ * smoothly; a mouse wheel sends one large delta a notch, which unclamped zoomed 31 % → 343 % in two notches.
+ */
+export function wheelZoomFactor(dy: number): number {
+  return Math.min(WHEEL_ZOOM_STEP, Math.max(1 / WHEEL_ZOOM_STEP, Math.exp(-dy * 0.01)));
+}

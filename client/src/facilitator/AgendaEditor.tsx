@@ -17,6 +17,7 @@ import {
 } from '../../../shared/board';
 import { LOCAL_ORIGIN } from '../actions';
 import { useDocValue } from '../agenda/useDocValue';
+import { TimeInput } from './TimeInput';
 
 const readAll = (doc: Y.Doc) => ({ agenda: readAgenda(doc), timer: readTimer(doc) });
 
@@ -65,9 +66,19 @@ export function AgendaEditor({ doc }: { doc: Y.Doc }) {
       <ol className="ws-phases">
         {rows.map((r, i) => (
           <li key={r.id} className={timer?.phaseId === r.id ? 'running' : undefined}>
-            <input type="time" value={r.start} onChange={(e) => patch(i, { start: e.target.value })} aria-label={t('ws.facilitator.start')} required />
-            <input type="time" value={r.end} onChange={(e) => patch(i, { end: e.target.value })} aria-label={t('ws.facilitator.end')} required />
-            <input value={r.title} onChange={(e) => patch(i, { title: e.target.value })} aria-label={t('ws.facilitator.phaseTitle')} maxLength={200} />
+            <TimeInput value={r.start} onChange={(v) => patch(i, { start: v })} label={t('ws.facilitator.start')} testId="ws-phase-start" />
+            <TimeInput value={r.end} onChange={(v) => patch(i, { end: v })} label={t('ws.facilitator.end')} testId="ws-phase-end" />
+            {/* Wraps instead of scrolling sideways, so a long title is read whole; a title is one line (Enter adds none). */}
+            <textarea
+              className="ws-phase-title"
+              rows={1}
+              value={r.title}
+              onChange={(e) => patch(i, { title: e.target.value.replace(/\n/g, ' ') })}
+              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+              aria-label={t('ws.facilitator.phaseTitle')}
+              maxLength={200}
+              data-testid="ws-phase-title"
+            />
             <button type="button" className="btn" disabled={dirty} onClick={() => startTimer(doc, { phaseId: r.id, durationMs: phaseDurationMs(r) }, LOCAL_ORIGIN)} title={t('ws.facilitator.startTimer')}>
               ▶
             </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../ui/QrCode';
 import { CopyLink } from '../ui/CopyLink';
@@ -10,6 +10,12 @@ export function JoinQr({ boardId, token }: { boardId: string; token: string }) {
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [full, setFull] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  // Closing gives focus back to the button that opened it, not to the page.
+  const close = () => {
+    setFull(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   useEffect(() => {
     let live = true;
     fetchParticipantLink(boardId, token).then(
@@ -28,14 +34,25 @@ export function JoinQr({ boardId, token }: { boardId: string; token: string }) {
     <div className="ws-qr">
       <QrCode text={link} size={200} label={t('ws.facilitator.qrAlt')} />
       <CopyLink label={t('ws.facilitator.participantLink')} url={link} testId="ws-participant-link" />
-      <button type="button" className="btn" onClick={() => setFull(true)} data-testid="ws-qr-full">
+      <button ref={opener} type="button" className="btn" onClick={() => setFull(true)} data-testid="ws-qr-full">
         {t('ws.facilitator.qrFull')}
       </button>
       {full && (
-        <div className="ws-qr-full" role="dialog" aria-modal="true" aria-label={t('ws.facilitator.qrAlt')} onClick={() => setFull(false)} data-testid="ws-qr-overlay">
+        <div
+          className="ws-qr-full"
+          role="dialog"
+          aria-modal="true"
+          aria-label={t('ws.facilitator.qrAlt')}
+          onClick={close}
+          onKeyDown={(e) => e.key === 'Escape' && close()}
+          data-testid="ws-qr-overlay"
+        >
           <QrCode text={link} size={fullSize} label={t('ws.facilitator.qrAlt')} />
-          <p className="ws-qr-url">{link.replace(/\?token=.*/, '')}</p>
-          <button type="button" className="btn" autoFocus onClick={() => setFull(false)}>
+          {/* The whole link, token included: typed from the screen it lets someone in, as the QR code does. */}
+          <p className="ws-qr-url" data-testid="ws-qr-url">
+            {link}
+          </p>
+          <button type="button" className="btn" autoFocus onClick={close} data-testid="ws-qr-close">
             {t('ws.facilitator.qrClose')}
           </button>
         </div>

@@ -55,7 +55,8 @@ export const en: Shape<typeof ja> = {
     onlineHint: 'Your changes reach the others right away',
     reconnectingHint: 'Connection lost. Your notes are kept on this device and sync when the connection returns',
     offlineHint: 'You are offline. Your notes are kept on this device and sync when the connection returns',
-    peers: '{{count}} others here',
+    peers: '{{count}} people here',
+    peersHint: 'Facilitators and participants, you included (a second tab of the same person and viewer screens are not counted)',
   },
   presence: { anonymous: 'Anonymous' },
   name: {

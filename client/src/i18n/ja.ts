@@ -55,6 +55,7 @@ export const ja = {
     reconnectingHint: '接続が切れました。書いた付箋は端末に保存され、再接続すると同期されます',
     offlineHint: 'オフラインです。書いた付箋は端末に保存され、接続が戻ると同期されます',
     peers: '{{count}}人が参加中',
+    peersHint: '進行役と参加者の人数（自分を含む。同じ人の別タブと閲覧用の画面は数えません）',
   },
   presence: { anonymous: '匿名' },
   name: {

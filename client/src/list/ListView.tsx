@@ -26,6 +26,7 @@ import { groupByCategory, groupBySection } from './listModel';
 import { ListNote, noteElementId, type MoveTarget } from './ListNote';
 import { useAnnouncer, useArrivalAnnouncements } from './useAnnouncer';
 import './list.css';
+import { useSectionTitle } from '../i18n/sectionTitle';
 
 export interface ListViewProps {
   doc: Y.Doc;
@@ -54,6 +55,7 @@ const sectionHeadingId = (sectionId: string) => `list-section-${sectionId}`;
  */
 export function ListView({ doc, view, perms, userId, authorName, color }: ListViewProps) {
   const { t } = useTranslation();
+  const titleOf = useSectionTitle();
   const [arrangement, setArrangement] = useState<Arrangement>('section');
   const { message, announce } = useAnnouncer();
   // Where focus goes once the view shows it: a moved note only counts once it is in its new section.
@@ -64,13 +66,13 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
 
   const sectionsById = useMemo(() => new Map(view.sections.map((s) => [s.id, s])), [view.sections]);
   const groupName = (g: string) => (g ? t('list.group', { group: g }) : t('list.noGroup'));
-  const sectionName = (s: Section) => t('list.inSection', { group: groupName(s.group), section: s.title });
+  const sectionName = (s: Section) => t('list.inSection', { group: groupName(s.group), section: titleOf(s) });
   const whereIs = (n: Note) => {
     const s = n.sectionId ? sectionsById.get(n.sectionId) : undefined;
     return s ? sectionName(s) : t('list.outside');
   };
   const categoryName = (c: string) => ((DEFAULT_CATEGORIES as readonly string[]).includes(c) ? t(`category.${c}`) : c);
-  const moveTargets: MoveTarget[] | null = perms.canWrite ? view.sections.map((s) => ({ id: s.id, label: s.title, group: s.group })) : null;
+  const moveTargets: MoveTarget[] | null = perms.canWrite ? view.sections.map((s) => ({ id: s.id, label: titleOf(s), group: s.group })) : null;
 
   useArrivalAnnouncements(view.notes, userId, (arrived) =>
     // Japanese has no singular form, so the one-note message (which says where) is a key of its own.
@@ -172,7 +174,7 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
                 {g.sections.map(({ section, notes }) => (
                   <section key={section.id} className="list-section" aria-label={sectionName(section)} data-testid="list-section" data-section-id={section.id}>
                     <h4 id={sectionHeadingId(section.id)} tabIndex={-1}>
-                      {section.title} <span className="muted list-count">{t('list.count', { count: notes.length })}</span>
+                      {titleOf(section)} <span className="muted list-count">{t('list.count', { count: notes.length })}</span>
                     </h4>
                     {noteList(notes, false)}
                     {perms.canWrite && <AddNoteForm sectionLabel={sectionName(section)} onAdd={(text) => add(section, text)} />}
