@@ -60,7 +60,9 @@ function drawn(page: Page): Promise<Drawn> {
       findOne(sel: string): Node | undefined;
     }
     const K = (window as unknown as { Konva?: { stages: { scaleX(): number; width(): number; height(): number; find(sel: string): Node[] }[] } }).Konva;
-    const stage = K!.stages[0]!;
+    const stage = K?.stages[0];
+    // The canvas loads on first use: until it has drawn, nothing is drawn.
+    if (!stage) return { notePx: [], titlePx: [], greeked: 0, boxes: [], canvas: { w: 0, h: 0 } };
     const scale = stage.scaleX();
     const notes = stage.find('.note');
     const texts = notes.map((n) => n.findOne('Text')!);
