@@ -123,6 +123,9 @@ export interface NoteSnapshot {
   text: string;
   x: number;
   y: number;
+  w: number;
+  h: number;
+  sectionId: string | null;
 }
 
 /** The notes in a page's doc, read through the read-only test hook `window.__board`. */
@@ -130,10 +133,11 @@ export function docNotes(page: Page): Promise<NoteSnapshot[]> {
   return page.evaluate(() => {
     const board = window.__board;
     if (!board) throw new Error('window.__board is not set');
-    const out: { id: string; text: string; x: number; y: number }[] = [];
+    const out: { id: string; text: string; x: number; y: number; w: number; h: number; sectionId: string | null }[] = [];
     board.doc.getMap('notes').forEach((value, id) => {
       const m = value as { get(k: string): unknown };
-      out.push({ id, text: String(m.get('text')), x: Number(m.get('x')), y: Number(m.get('y')) });
+      const num = (k: string) => Number(m.get(k));
+      out.push({ id, text: String(m.get('text')), x: num('x'), y: num('y'), w: num('w'), h: num('h'), sectionId: (m.get('sectionId') as string | null) ?? null });
     });
     return out;
   });

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boardToPage, createBoard, eventually, screenshotPath, useE2e } from './helpers';
+import { boardToPage, createBoard, docNotes, eventually, screenshotPath, useE2e } from './helpers';
 import { connectClient } from '../server/testing/clients';
 import { addNote as writeToDoc, readBoard } from '../shared/board/doc';
 
 const e2e = useE2e();
-
-interface DocNote {
-  id: string;
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  sectionId: string | null;
-}
 
 describe('付箋を追加 on a laptop', () => {
   it('puts a group C participant’s note in group C’s column, clear of the notes there, in view — though group B is mid-screen', async () => {
@@ -42,16 +32,7 @@ describe('付箋を追加 on a laptop', () => {
       await page.keyboard.press('Escape');
 
       const notes = await eventually(
-        () =>
-          page.evaluate(() => {
-            const out: DocNote[] = [];
-            window.__board!.doc.getMap('notes').forEach((v, id) => {
-              const m = v as { get(k: string): unknown };
-              const num = (k: string) => Number(m.get(k));
-              out.push({ id, text: String(m.get('text')), x: num('x'), y: num('y'), w: num('w'), h: num('h'), sectionId: (m.get('sectionId') as string | null) ?? null });
-            });
-            return out;
-          }),
+        () => docNotes(page),
         (ns) => ns.some((n) => n.text === '子どもの居場所がほしい'),
       );
       const mine = notes.find((n) => n.text === '子どもの居場所がほしい')!;
