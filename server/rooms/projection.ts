@@ -104,11 +104,17 @@ function spliceTo(text: Y.Text, next: string): void {
   if (prev === next) return;
   let start = 0;
   while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  // Never cut a surrogate pair: its half alone would reach the viewer as U+FFFD.
+  if (start > 0 && isHigh(prev.charCodeAt(start - 1))) start--;
   let end = 0;
   while (end < prev.length - start && end < next.length - start && prev[prev.length - 1 - end] === next[next.length - 1 - end]) end++;
+  if (end > 0 && isLow(prev.charCodeAt(prev.length - end))) end--;
   if (prev.length - start - end > 0) text.delete(start, prev.length - start - end);
   if (next.length - start - end > 0) text.insert(start, next.slice(start, next.length - end));
 }
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** A plain value without the entries keyed by a left-out note (e.g. meta.groupingReasons[noteId]). */
 function without(value: unknown, excluded: ReadonlySet<string>): unknown {
