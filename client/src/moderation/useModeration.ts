@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { hiddenNotes, moderationOn, moderationQueue, type QueuedNote } from '../../../shared/board/moderation';
+import { useDocValue } from '../agenda/useDocValue';
 
 export interface ModerationView {
   on: boolean;
@@ -9,15 +9,7 @@ export interface ModerationView {
 }
 
 const read = (doc: Y.Doc): ModerationView => ({ on: moderationOn(doc), queue: moderationQueue(doc), hidden: hiddenNotes(doc) });
+const NONE: ModerationView = { on: false, queue: [], hidden: [] };
 
-/** The approval queue as the facilitator's own copy of the board has it, live. */
-export function useModeration(doc: Y.Doc): ModerationView {
-  const [view, setView] = useState(() => read(doc));
-  useEffect(() => {
-    setView(read(doc));
-    const onUpdate = () => setView(read(doc));
-    doc.on('update', onUpdate);
-    return () => doc.off('update', onUpdate);
-  }, [doc]);
-  return view;
-}
+/** The approval queue as the facilitator's own copy of the board has it, live (re-read at most once a frame). */
+export const useModeration = (doc: Y.Doc): ModerationView => useDocValue(doc, read, NONE);
