@@ -37,6 +37,8 @@ describe('approval before the projector', () => {
       await phone.page.getByTestId('phone-send').click();
       // The writer's group sees its notes at once, marked as waiting for the projector.
       await eventually(() => phone.page.getByTestId('phone-note').allTextContents(), (t) => t.some((x) => x.includes(PENDING)) && t.some((x) => x.includes(HIDDEN)));
+      await eventually(() => phone.page.getByTestId('pending-mark').allTextContents(), (t) => t.length === 2 && t[0] === '承認待ち（投影画面にはまだ出ていません）');
+      await phone.page.getByTestId('phone-note').last().scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: screenshotPath('moderation-phone-360.png') });
 
       const items = fac.page.getByTestId('moderation-item');
@@ -65,6 +67,8 @@ describe('approval before the projector', () => {
       await projector.page.getByTestId('zoom-fit').click().catch(() => undefined);
       await eventually(() => drawnNoteTexts(projector.page), (t) => t.includes(PENDING));
       expect(await docTexts(projector.page)).not.toContain(HIDDEN);
+      // On the phone the approved note is no longer marked as waiting.
+      await eventually(() => phone.page.getByTestId('pending-mark').count(), (n) => n === 0);
       await projector.page.screenshot({ path: screenshotPath('moderation-projector-1920.png') });
     } finally {
       await phone.context.close();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { LIMITS, noteGroup, type Section } from '../../../shared/board';
@@ -26,19 +26,28 @@ export function ModerationQueue({ boardId, token, doc, sections }: ModerationQue
   const { t } = useTranslation();
   const { on, queue, hidden } = useModeration(doc);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // What the facilitator asked for, shown at once until the board says so (the server writes it).
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (wanted === on) setWanted(null);
+  }, [wanted, on]);
   const run = (work: Promise<void>) => {
     setError(null);
-    work.catch((e: Error) => setError(t('moderation.failed', { message: e.message })));
+    return work.catch((e: Error) => {
+      setError(t('moderation.failed', { message: e.message }));
+      throw e;
+    });
   };
   const toggle = (next: boolean) => {
-    setBusy(true);
-    run(setModeration(boardId, token, next).finally(() => setBusy(false)));
+    setWanted(next);
+    run(setModeration(boardId, token, next)).catch(() => setWanted(null));
   };
+  const approve = (id: string) => void run(approveNote(boardId, token, id)).catch(() => undefined);
+  const hide = (id: string) => void run(hideNote(boardId, token, id)).catch(() => undefined);
   return (
     <div className="mod" data-testid="moderation">
       <label className="mod-toggle">
-        <input type="checkbox" checked={on} disabled={busy} onChange={(e) => toggle(e.target.checked)} data-testid="moderation-toggle" />
+        <input type="checkbox" checked={wanted ?? on} disabled={wanted !== null} onChange={(e) => toggle(e.target.checked)} data-testid="moderation-toggle" />
         {t('moderation.toggle')}
       </label>
       <p className="mod-hint">{t('moderation.hint')}</p>
@@ -52,7 +61,7 @@ export function ModerationQueue({ boardId, token, doc, sections }: ModerationQue
           ) : (
             <ol className="mod-list" data-testid="moderation-queue">
               {queue.map((q) => (
-                <QueuedItem key={q.note.id} q={q} sections={sections} doc={doc} onApprove={() => run(approveNote(boardId, token, q.note.id))} onHide={() => run(hideNote(boardId, token, q.note.id))} />
+                <QueuedItem key={q.note.id} q={q} sections={sections} doc={doc} onApprove={() => approve(q.note.id)} onHide={() => hide(q.note.id)} />
               ))}
             </ol>
           )}
@@ -65,7 +74,7 @@ export function ModerationQueue({ boardId, token, doc, sections }: ModerationQue
             {hidden.map((q) => (
               <li key={q.note.id} className="mod-item">
                 <p className="mod-text">{q.note.text}</p>
-                <button type="button" className="btn" onClick={() => run(approveNote(boardId, token, q.note.id))}>
+                <button type="button" className="btn" onClick={() => approve(q.note.id)}>
                   {t('moderation.show')}
                 </button>
               </li>
