@@ -37,7 +37,7 @@ describe('approval before the projector', () => {
       await phone.page.getByTestId('phone-send').click();
       // The writer's group sees its notes at once, marked as waiting for the projector.
       await eventually(() => phone.page.getByTestId('phone-note').allTextContents(), (t) => t.some((x) => x.includes(PENDING)) && t.some((x) => x.includes(HIDDEN)));
-      await eventually(() => phone.page.getByTestId('pending-mark').allTextContents(), (t) => t.length === 2 && t[0] === '承認待ち（投影画面にはまだ出ていません）');
+      await eventually(() => phone.page.getByTestId('pending-mark').allTextContents(), (t) => t.length === 2 && t[0] === '投影前の承認待ち');
       await phone.page.getByTestId('phone-note').last().scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: screenshotPath('moderation-phone-360.png') });
 

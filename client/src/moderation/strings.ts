@@ -28,7 +28,7 @@ const ja = {
   },
   listSeparator: '・',
   failed: '操作できませんでした：{{message}}',
-  pendingMine: '承認待ち（投影画面にはまだ出ていません）',
+  pendingMine: '投影前の承認待ち',
 };
 
 const en: typeof ja = {
@@ -58,7 +58,7 @@ const en: typeof ja = {
   },
   listSeparator: ', ',
   failed: 'Could not do that: {{message}}',
-  pendingMine: 'Waiting for approval (not on the projector yet)',
+  pendingMine: 'Awaiting approval to project',
 };
 
 i18n.addResourceBundle('ja', 'translation', { moderation: ja }, true, false);
