@@ -39,7 +39,7 @@ export class ViewerProjection implements RoomExtension {
   private readonly viewers = new Set<Connection>();
   private readonly feed: DocFeed;
   private dirty: Dirty = noneDirty();
-  /** The facilitator's (and the server's) new notes, to approve at the next turn. */
+  /** The facilitator's (and the server's) new notes, to approve right after their transaction. */
   private readonly toApprove = new Set<string>();
   private turnDue = false;
   private lastTurnAt = -Infinity;
@@ -152,9 +152,19 @@ export class ViewerProjection implements RoomExtension {
       const keys = notesRoot ? tr.changed.get(notesRoot) : undefined;
       const marks = moderationOf(tr.doc);
       const notes = notesOf(tr.doc);
+      const before = this.toApprove.size;
       for (const id of keys ?? []) if (id !== null && notes.has(id) && !readModerationEntry(marks.get(id))) this.toApprove.add(id);
+      // Right after this transaction, so the mark joins the same batch (stored and published with the note).
+      if (before === 0 && this.toApprove.size > 0) queueMicrotask(this.approve);
     }
     this.scheduleTurn();
+  };
+
+  private approve = (): void => {
+    const ids = [...this.toApprove];
+    this.toApprove.clear();
+    if (ids.length === 0 || this.room.destroyed || this.room.deleted) return;
+    this.room.transact((doc) => setModeration(doc, ids, 'approved', FROM_SERVER));
   };
 
   /** A note the facilitator (or the server, e.g. an import) adds needs no approval. */
@@ -177,12 +187,6 @@ export class ViewerProjection implements RoomExtension {
     this.turnDue = false;
     this.lastTurnAt = performance.now();
     if (this.room.destroyed) return;
-    if (this.toApprove.size > 0 && !this.room.deleted) {
-      const ids = [...this.toApprove];
-      this.toApprove.clear();
-      this.room.transact((doc) => setModeration(doc, ids, 'approved', FROM_SERVER));
-      // That transaction scheduled another turn; this one still sends what it can.
-    }
     const dirty = this.dirty;
     this.dirty = noneDirty();
     if (!this.projection) return;
