@@ -216,6 +216,27 @@ describe('approval before the projector, on the raw bytes a viewer socket receiv
     expect(stale.received('ふつうの付箋')).toBe(false);
   });
 
+  it('keeps following the board after it slept and woke, with the viewer connected all along', async () => {
+    const a = await startApp({ env: { HIBERNATE_AFTER_MS: '30' } });
+    apps.push(a);
+    const board = await moderatedBoard(a.url);
+    const fac = await facilitatorOf(a.wsUrl, board.boardId, board.facilitatorToken);
+    const viewer = recordingViewer(a.wsUrl, board.boardId, board.viewerToken);
+    addNote(fac.doc, { text: '眠る前の付箋', x: 0, y: 0, authorId: fac.userId });
+    expect(await eventually(() => viewer.shows('眠る前の付箋'))).toBe(true);
+    const room = (await a.app.rooms.peek(board.boardId))!;
+    expect(await eventually(() => room.hibernating)).toBe(true);
+
+    const writer = await participantIn(a.wsUrl, board.boardId, board.participantToken);
+    const id = writer.write('起きてから書いた山田さんの件');
+    addNote(fac.doc, { text: '起きてからの司会メモ', x: 0, y: 200, authorId: fac.userId });
+    expect(await eventually(() => viewer.shows('起きてからの司会メモ'))).toBe(true);
+    expect(viewer.received('起きてから書いた山田さんの件')).toBe(false);
+    expect(await eventually(() => room.hibernating)).toBe(true);
+    expect((await api(a.url, `/api/boards/${board.boardId}/notes/${id}/approve`, board.facilitatorToken, {})).status).toBe(200);
+    expect(await eventually(() => viewer.shows('起きてから書いた山田さんの件'))).toBe(true);
+  });
+
   it('with two processes on one bus, each derives its own projection: a viewer on B sees only what was approved on A', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fusen-moderation-'));
     dirs.push(dataDir);
