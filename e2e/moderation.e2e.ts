@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBoard, docTexts, drawnNoteTexts, eventually, openBoard, screenshotPath, useE2e, writeNote } from './helpers';
+import { createBoard, docNotes, docTexts, drawnNoteTexts, eventually, openBoard, screenshotPath, useE2e, writeNote } from './helpers';
 
 const e2e = useE2e();
 
@@ -72,6 +72,30 @@ describe('approval before the projector', () => {
       await projector.page.screenshot({ path: screenshotPath('moderation-projector-1920.png') });
     } finally {
       await phone.context.close();
+      await projector.context.close();
+      await fac.context.close();
+    }
+  });
+
+  it('after a server restart the projector starts again from the rebuilt projection: a note hidden meanwhile is gone', async () => {
+    const board = await createBoard(e2e.server.url, { template: 'blank' });
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
+    try {
+      await writeNote(fac.page, '再起動前の付箋');
+      await eventually(() => docTexts(projector.page), (t) => t.includes('再起動前の付箋'));
+      const id = (await docNotes(fac.page)).find((n) => n.text === '再起動前の付箋')!.id;
+
+      await e2e.server.kill();
+      const server = await e2e.restartServer();
+      await fac.page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 30_000 });
+      const hid = await fetch(`${server.url}/api/boards/${board.boardId}/notes/${id}/hide`, { method: 'POST', headers: { authorization: `Bearer ${board.facilitatorToken}` } });
+      expect(hid.status).toBe(200);
+      await writeNote(fac.page, '再起動後の付箋');
+
+      await eventually(() => docTexts(projector.page), (t) => t.includes('再起動後の付箋'), 30_000);
+      expect(await docTexts(projector.page)).toEqual(['再起動後の付箋']);
+    } finally {
       await projector.context.close();
       await fac.context.close();
     }
