@@ -49,6 +49,13 @@ describe('approval before the projector', () => {
       expect(await items.nth(1).getByTestId('moderation-warning').textContent()).toContain('電話番号');
       await fac.page.getByTestId('moderation-section').screenshot({ path: screenshotPath('moderation-queue-1280-panel.png') });
       await fac.page.screenshot({ path: screenshotPath('moderation-queue-1280.png') });
+      // The same queue in English.
+      await fac.page.getByRole('button', { name: 'English' }).click();
+      await eventually(() => first.getByTestId('moderation-warning').textContent(), (t) => t === '⚠ May contain personal information: a name, age and family');
+      expect(await fac.page.getByTestId('moderation-approve').first().textContent()).toBe('Approve');
+      await fac.page.screenshot({ path: screenshotPath('moderation-queue-1280-en.png') });
+      await fac.page.getByRole('button', { name: '日本語' }).click();
+      await fac.page.getByText('承認待ち（古い順）').waitFor();
 
       // The facilitator's own note needs no approval: once the projector has it, it has had everything before it.
       await fac.page.getByRole('button', { name: '閉じる' }).first().click();
