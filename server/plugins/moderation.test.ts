@@ -146,6 +146,8 @@ describe('approval before the projector, on the raw bytes a viewer socket receiv
     expect((await api(a.url, `/api/boards/${board.boardId}/notes/${pending}/approve`, board.viewerToken, {})).status).toBe(403);
     expect((await api(a.url, `/api/boards/${board.boardId}/notes/n_nothere/approve`, board.facilitatorToken, {})).status).toBe(404);
 
+    const counted = (await (await api(a.url, `/api/boards/${board.boardId}`, board.viewerToken)).json()) as { noteCount: number };
+    expect(counted.noteCount).toBe(3);
     const viewerExport = await (await api(a.url, `/api/boards/${board.boardId}/export.csv`, board.viewerToken)).text();
     expect(viewerExport).toContain('切り替える前に書いた付箋');
     expect(viewerExport).not.toContain(pendingText);
