@@ -64,6 +64,16 @@ describe('approval before the projector', () => {
       expect(await docTexts(projector.page)).not.toContain(PENDING);
       expect(await docTexts(projector.page)).not.toContain(HIDDEN);
 
+      // The facilitator's own projector mode shows what the viewer link shows.
+      const drawnCount = () => drawnNoteTexts(fac.page).then((t) => t.length);
+      await eventually(drawnCount, (n) => n === 3);
+      await fac.page.getByTestId('ws-panel-open').click();
+      await fac.page.getByTestId('ws-projector').click();
+      await eventually(drawnCount, (n) => n === 1);
+      expect(await drawnNoteTexts(fac.page)).toEqual(['休憩は10分です']);
+      await fac.page.getByTestId('ws-projector-exit').click();
+      await eventually(drawnCount, (n) => n === 3);
+
       await fac.page.getByTestId('ws-panel-open').click();
       await items.nth(1).getByTestId('moderation-hide').click();
       await eventually(() => items.allTextContents(), (t) => t.length === 1);
