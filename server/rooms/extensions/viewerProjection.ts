@@ -145,8 +145,12 @@ export class ViewerProjection implements RoomExtension {
 
   private onTransaction = (tr: Y.Transaction): void => {
     if (tr.changed.size === 0) return;
-    const roots = rootNames(tr.doc);
-    collectDirty(tr, this.dirty, (type) => locate(type, roots));
+    // With no viewer yet there is no projection to bring up: the first viewer's is built from the whole board.
+    if (this.projection) {
+      const roots = rootNames(tr.doc);
+      collectDirty(tr, this.dirty, (type) => locate(type, roots));
+      this.scheduleTurn();
+    }
     if (this.approvesNewNotes(tr.origin) && moderationOn(tr.doc)) {
       const notesRoot = tr.doc.share.get('notes');
       const keys = notesRoot ? tr.changed.get(notesRoot) : undefined;
@@ -157,7 +161,6 @@ export class ViewerProjection implements RoomExtension {
       // Right after this transaction, so the mark joins the same batch (stored and published with the note).
       if (before === 0 && this.toApprove.size > 0) queueMicrotask(this.approve);
     }
-    this.scheduleTurn();
   };
 
   private approve = (): void => {
