@@ -11,6 +11,7 @@ import syncPlugin from './plugins/sync';
 import boardsPlugin from './plugins/boards';
 import adminPlugin from './plugins/admin';
 import exportPlugin from './plugins/export';
+import moderationPlugin from './plugins/moderation';
 import snapshotsPlugin from './plugins/snapshots';
 import retentionPlugin from './plugins/retention';
 import groupingPlugin from './plugins/grouping';
@@ -20,6 +21,7 @@ import { serve, useContract, validationAnswer } from './plugins/contract';
 import { API } from '../shared/api/contract';
 import type { ChangeGuard } from './rooms/room';
 import { workshopGuard } from './rooms/guards/workshop';
+import { moderationGuard } from './rooms/guards/moderation';
 
 /** Tokens, keys and passcodes travel in query strings and headers; none ever reaches a log line. */
 export const redactUrl = (url: string): string => url.replace(/([?&](?:token|key|passcode)=)[^&]*/g, '$1[redacted]');
@@ -35,7 +37,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 }
 
 /** The rules the server enforces on every board: authorship, scribes, votes, facilitator-only settings. */
-export const DEFAULT_GUARDS: readonly ChangeGuard[] = [workshopGuard];
+export const DEFAULT_GUARDS: readonly ChangeGuard[] = [workshopGuard, moderationGuard];
 
 export interface AppParts {
   store: Store;
@@ -86,6 +88,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(adminPlugin);
   await app.register(boardsPlugin);
   await app.register(exportPlugin);
+  await app.register(moderationPlugin);
   await app.register(snapshotsPlugin);
   await app.register(retentionPlugin);
   await app.register(groupingPlugin);

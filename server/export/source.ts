@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Actor } from '../rooms/audit';
 import type { FastifyInstance } from 'fastify';
 import { readBoard, type BoardView } from '../../shared/board/doc';
+import { keptFromViewers } from '../../shared/board/moderation';
 import { newBoardId } from '../../shared/board/ids';
 import { readExportExtras, type ExportExtras } from '../../shared/export/extras';
 import type { SnapshotRef } from '../../shared/export/json';
@@ -21,10 +22,21 @@ function readDoc(doc: Y.Doc, snapshot: SnapshotRef | null): ExportSource {
   return { view: readBoard(doc), extras: readExportExtras(doc), snapshot };
 }
 
-export async function liveSource(app: FastifyInstance, boardId: string): Promise<ExportSource> {
-  const source = await app.rooms.with(boardId, (room) => readDoc(room.doc, null));
+/** The live board; for the viewer link, as the projector shows it: without pending or hidden notes (shared/board/moderation.ts). */
+export async function liveSource(app: FastifyInstance, boardId: string, asViewer = false): Promise<ExportSource> {
+  const source = await app.rooms.with(boardId, (room) => (asViewer ? withoutNotes(readDoc(room.doc, null), keptFromViewers(room.doc)) : readDoc(room.doc, null)));
   if (!source) throw new HttpError(404, 'board not found');
   return source;
+}
+
+function withoutNotes(src: ExportSource, kept: ReadonlySet<string>): ExportSource {
+  if (kept.size === 0) return src;
+  const keep = <T>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).filter(([id]) => !kept.has(id)));
+  return {
+    ...src,
+    view: { ...src.view, notes: src.view.notes.filter((n) => !kept.has(n.id)), broken: src.view.broken.filter((b) => !kept.has(b.id)) },
+    extras: { ...src.extras, votes: keep(src.extras.votes), clusterLabels: keep(src.extras.clusterLabels), originalSectionIds: keep(src.extras.originalSectionIds) },
+  };
 }
 
 /** The stored snapshot, or a 404 that names what was not found. */

@@ -7,6 +7,7 @@ import { newBoardId } from '../../shared/board/ids';
 import { newTokens, openTokens, storeTokens, type BoardTokens } from '../store/tokens';
 import { initBoard } from '../../shared/board/templates';
 import { readBoard } from '../../shared/board/doc';
+import { keptFromViewers } from '../../shared/board/moderation';
 import type { Role } from '../../shared/board/roles';
 import { API } from '../../shared/api/contract';
 import { HttpError } from './errors';
@@ -95,8 +96,11 @@ export default fp(
 
     serve(app, API.boardInfo, async (req) => {
       const { board, role } = await app.authorize(req, req.params.boardId, ['facilitator', 'participant', 'viewer']);
-      const view = await app.rooms.with(board.id, (room) => readBoard(room.doc));
-      if (!view) throw new HttpError(404, 'board not found');
+      // The viewer link counts only what it may show (approval before the projector).
+      const read = await app.rooms.with(board.id, (room) => ({ view: readBoard(room.doc), kept: role === 'viewer' ? keptFromViewers(room.doc) : new Set<string>() }));
+      if (!read) throw new HttpError(404, 'board not found');
+      const { kept } = read;
+      const view = { ...read.view, notes: read.view.notes.filter((n) => !kept.has(n.id)), broken: read.view.broken.filter((b) => !kept.has(b.id)) };
       return {
         boardId: board.id,
         title: view.meta.title || board.title,

@@ -57,7 +57,7 @@ export default fp(
       const { mask } = req.query;
       if (mask !== undefined && mask !== 'pii') throw new HttpError(400, `mask: unknown mask "${mask}": use mask=pii`, 'mask');
       const { board, ...by } = await app.authorize(req, req.params.boardId, snapshotId !== undefined ? ['facilitator'] : ['facilitator', 'participant', 'viewer']);
-      const read = snapshotId !== undefined ? await snapshotSource(app, board.id, snapshotId) : await liveSource(app, board.id);
+      const read = snapshotId !== undefined ? await snapshotSource(app, board.id, snapshotId) : await liveSource(app, board.id, by.role === 'viewer');
       const src = mask ? { ...read, ...maskedExport(read.view, read.extras) } : read;
       const title = src.view.meta.title || board.title;
       // HEAD answers as GET does, but downloads nothing: only a GET is an export.

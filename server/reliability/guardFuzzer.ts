@@ -395,7 +395,9 @@ export async function runGuardFuzz(opts: GuardFuzzOptions): Promise<GuardFuzzRep
       report.updatesSent++;
       // Now and then the honest participant types into one of its notes while the update is on its way.
       const typedMeanwhile = r() < 0.25 && honestNotes.length > 0 ? pick(r, honestNotes) : null;
-      const outcome = await sendAndSettle(actor, update, Y.encodeStateVector(room.doc), () => {
+      // A viewer syncs with the viewer projection, not the board: the board's state vector would be another history (4409).
+      const asks = actor.kind === 'viewer' ? Y.encodeStateVector(new Y.Doc()) : Y.encodeStateVector(room.doc);
+      const outcome = await sendAndSettle(actor, update, asks, () => {
         const t = typedMeanwhile === null ? undefined : honest.texts().get(typedMeanwhile);
         if (t === undefined || t.length >= 400) return;
         honest.edit(typedMeanwhile!, `${t}・${step}`);

@@ -33,4 +33,6 @@ export const CLOSE = {
   rateLimited: 4429,
   /** The board asks participants for a passcode, and none or a wrong one came. */
   passcode: 4423,
+  /** The viewer's state came from a projection this server no longer holds: start again from an empty board. */
+  rebuilt: 4409,
 } as const;

@@ -18,6 +18,18 @@ export interface PresenceChange {
 }
 
 /**
+ * A document of its own that serves some sockets instead of the board's: their sync, updates and
+ * presence come from it only (extensions/viewerProjection.ts: what the viewer link may show).
+ */
+export interface DocFeed {
+  stateVector(): Uint8Array;
+  /** What a socket with `stateVector` lacks; throws RefusedChange when that state cannot be served. */
+  diffFor(stateVector: Uint8Array): Uint8Array;
+  /** The presence of `ids` as these sockets may see it, encoded as an awareness update. */
+  presence(ids: number[]): Uint8Array;
+}
+
+/**
  * What happens in a board's life beyond holding its doc and sockets: storing, replicating, broadcasting,
  * sleeping. The room calls each hook on every extension, in the order they were installed, so an
  * extension installed earlier sees a batch first (a batch is stored before it is published).
@@ -29,6 +41,8 @@ export interface RoomExtension {
   onLoad?(): Promise<void>;
   /** Once every extension has loaded. */
   afterLoad?(): void;
+  /** This extension serves the connection a document of its own (asked before onConnect); null: the board's. */
+  feedFor?(conn: Connection): DocFeed | null;
   onConnect?(conn: Connection): void;
   onDisconnect?(conn: Connection): void;
   /** True when this extension knows the message changes nothing (e.g. the echo of presence it sent). */

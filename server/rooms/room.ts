@@ -17,12 +17,13 @@ import { DEFAULT_ROOM_LIMITS } from '../config';
 import { gateAwareness, type AwarenessContext, type AwarenessLimits } from './awarenessGate';
 import { addsNothing, diffFromState, factOf, hibernate, wake, type BoardReader, type Hibernated } from './hibernation';
 import type { ControlMessage } from './busMessages';
-import type { RoomExtension } from './extension';
+import type { DocFeed, RoomExtension } from './extension';
 import { FROM_SERVER } from './origins';
 import { Broadcaster } from './extensions/broadcaster';
 import { Persistence } from './extensions/persistence';
 import { Replication } from './extensions/replication';
 import { HibernationTimer } from './extensions/hibernationTimer';
+import { ViewerProjection } from './extensions/viewerProjection';
 import { diffForClient } from './encodedState';
 
 export { FROM_BUS, FROM_SERVER, FROM_STORE } from './origins';
@@ -61,6 +62,7 @@ function standardExtensions(room: Room, deps: RoomDeps): RoomExtension[] {
     new Persistence(room, deps),
     new Replication(room, deps),
     new Broadcaster(room, deps.maxBufferedBytes),
+    new ViewerProjection(room, deps.maxBufferedBytes),
     new HibernationTimer(room, deps.hibernateAfterMs ?? 0),
   ];
 }
@@ -89,6 +91,8 @@ export class Room {
   private sizeMeter: BoardSizeMeter | null = null;
   /** Each connection's held-back updates; dropped with the connection (its client resends them on reconnect). */
   private readonly heldBack = new WeakMap<Connection, HeldBack>();
+  /** Connections an extension serves a document of its own (viewers: the projection); the rest get the board. */
+  private readonly feeds = new WeakMap<Connection, DocFeed>();
   /** Where writers' updates are tried before the board's doc sees them (see guardedApply.ts). */
   private readonly scratch = new Scratch();
   /** Facts read from the board that are kept for it while it sleeps. */
@@ -254,10 +258,22 @@ export class Room {
 
   addConnection(conn: Connection): void {
     this.conns.add(conn);
+    const feed = this.extensions.map((e) => e.feedFor?.(conn)).find((f) => f);
+    if (feed) this.feeds.set(conn, feed);
     for (const e of this.extensions) e.onConnect?.(conn);
-    conn.send(encodeSyncStep1(this.stateVector()));
+    conn.send(encodeSyncStep1(feed ? feed.stateVector() : this.stateVector()));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    if (states.length > 0) conn.send(encodeAwareness(this.presenceFor(conn, states)));
+  }
+
+  /** Whether an extension serves this connection a document of its own, so the board's changes are not for it. */
+  fedElsewhere(conn: Connection): boolean {
+    return this.feeds.has(conn);
+  }
+
+  private presenceFor(conn: Connection, ids: number[]): Uint8Array {
+    const feed = this.feeds.get(conn);
+    return feed ? feed.presence(ids) : awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
   }
 
   removeConnection(conn: Connection): void {
@@ -273,6 +289,8 @@ export class Room {
     const msg = decodeClientMessage(data);
     switch (msg.type) {
       case 'sync-step1': {
+        const feed = this.feeds.get(conn);
+        if (feed) return conn.send(encodeSyncStep2(feed.diffFor(msg.stateVector)));
         const answer = encodeSyncStep2(this.diffFor(msg.stateVector));
         // A newcomer never holds a note the server could lose: the answer may wait for changes it shows to be stored.
         if (!this.extensions.some((e) => e.deferAnswer?.(() => conn.send(answer)))) conn.send(answer);
@@ -294,7 +312,7 @@ export class Room {
         return;
       }
       case 'query-awareness':
-        conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        conn.send(encodeAwareness(this.presenceFor(conn, [...this.awareness.getStates().keys()])));
         return;
     }
   }

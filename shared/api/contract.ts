@@ -48,7 +48,30 @@ export const BoardInfoSchema = z.object({
 export const LockSchema = z.object({ locked: z.boolean() }).strict();
 export const RotateSchema = z.object({ roles: z.array(z.enum(['participant', 'viewer'])).min(1) }).strict();
 export const RotatedSchema = z.object({ links: LinksSchema, participantToken: z.string().optional(), viewerToken: z.string().optional() });
-export const SettingsSchema = z.object({ viewerCursors: z.boolean() }).strict();
+/** Any subset of the board's settings, at least one: each setting can change alone. */
+export const SettingsSchema = z
+  .object({
+    viewerCursors: z.boolean().optional(),
+    /** New participant notes reach the viewer link only once approved (POST …/notes/:noteId/approve). */
+    moderation: z.boolean().optional(),
+  })
+  .strict()
+  .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'give at least one setting' });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const NoteParamsSchema = z.object({ boardId: z.string(), noteId: z.string().min(1).max(64) });
+export const ModerationMarkSchema = z.object({ noteId: z.string(), state: z.enum(['approved', 'hidden']), at: z.number() });
+/** A note in the facilitator's approval queue, with the kinds of personal information it seems to hold. */
+export const QueuedNoteSchema = z.object({
+  noteId: z.string(),
+  text: z.string(),
+  sectionId: z.string().nullable(),
+  group: z.string().nullable(),
+  author: z.string(),
+  createdAt: z.number(),
+  warnings: z.array(z.enum(['name', 'family', 'phone', 'email', 'postal', 'address'])),
+});
+export const ModerationQueueSchema = z.object({ moderation: z.boolean(), queue: z.array(QueuedNoteSchema), hidden: z.array(QueuedNoteSchema) });
 
 export const SnapshotInputSchema = z.object({ name: z.string().trim().min(1, 'give the snapshot a name').max(100) }).strict();
 export const SnapshotTakenSchema = z.object({ snapshotId: z.string(), name: z.string(), createdAt: z.number() });
@@ -92,6 +115,12 @@ export const API = {
   lock: route({ method: 'POST', path: '/api/boards/:boardId/lock', params: BoardParamsSchema, body: LockSchema, response: LockSchema, status: 200 }),
   rotate: route({ method: 'POST', path: '/api/boards/:boardId/rotate', params: BoardParamsSchema, body: RotateSchema, response: RotatedSchema, status: 200 }),
   settings: route({ method: 'POST', path: '/api/boards/:boardId/settings', params: BoardParamsSchema, body: SettingsSchema, response: SettingsSchema, status: 200 }),
+  /** The approval queue (oldest first) and the hidden notes (facilitator). */
+  moderationQueue: route({ method: 'GET', path: '/api/boards/:boardId/moderation', params: BoardParamsSchema, response: ModerationQueueSchema, status: 200 }),
+  /** Lets a note onto the viewer link (facilitator). */
+  approveNote: route({ method: 'POST', path: '/api/boards/:boardId/notes/:noteId/approve', params: NoteParamsSchema, response: ModerationMarkSchema, status: 200 }),
+  /** Keeps a note off the viewer link for good (非表示; approve shows it after all) (facilitator). */
+  hideNote: route({ method: 'POST', path: '/api/boards/:boardId/notes/:noteId/hide', params: NoteParamsSchema, response: ModerationMarkSchema, status: 200 }),
   deleteBoard: route({ method: 'DELETE', path: '/api/boards/:boardId', params: BoardParamsSchema, status: 204 }),
   takeSnapshot: route({ method: 'POST', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, body: SnapshotInputSchema, response: SnapshotTakenSchema, status: 201 }),
   listSnapshots: route({ method: 'GET', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, response: SnapshotListSchema, status: 200 }),

@@ -9,3 +9,4 @@ export * from './agenda';
 export * from './votes';
 export * from './people';
 export * from './migrations';
+export * from './moderation';

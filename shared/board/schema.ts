@@ -88,6 +88,8 @@ export const MetaSchema = z.object({
   notesPerBoard: z.number().int().nonnegative().optional(),
   /** Viewers' cursors are shown to others only when the facilitator allows it; the server drops them otherwise. */
   viewerCursors: z.boolean().optional(),
+  /** New participant notes reach the viewer link only once the facilitator approved them (shared/board/moderation.ts). */
+  moderation: z.boolean().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

@@ -5,7 +5,7 @@
  * half- and full-width characters alike.
  */
 
-export type PiiKind = 'phone' | 'email' | 'postal' | 'address' | 'name';
+export type PiiKind = 'phone' | 'email' | 'postal' | 'address' | 'name' | 'family';
 
 export interface PiiMatch {
   kind: PiiKind;
@@ -78,6 +78,7 @@ export const MASKS: Record<PiiKind, string> = {
   postal: '〔郵便番号〕',
   address: '〔番地〕',
   name: '〇〇',
+  family: '〔年代と続柄〕',
 };
 
 export function maskPii(text: string): string {
@@ -88,4 +89,40 @@ export function maskPii(text: string): string {
     at = m.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * A person described by age and family — 「80代の母と50代の息子」, 「父（70歳）」, 「中学2年の孫」: with the
+ * town, enough to recognise a household in a small community. Only a relation with an age counts:
+ * 「80代の方」, 「30代の職員」, 「母子家庭」, 「5歳児健診」 are left alone.
+ */
+const AGE = `(?:${D}{1,3}(?:代(?:前半|後半|半ば)?|歳|才)|(?:小学|中学|高校)${D}?(?:年生?|生))`;
+const RELATION =
+  '(?:義?(?:母|父)(?:親)?|ご?両親|息子|娘|長男|長女|次男|次女|三男|三女|夫婦|夫|妻|旦那|嫁|婿|祖母|祖父|孫|兄|姉|弟|妹|叔母|叔父|伯母|伯父|甥|姪|お母さん|お父さん|おばあさん|おじいさん|おばあちゃん|おじいちゃん)';
+const LINK = '(?:の|で|に|になる|くらいの|ぐらいの|前後の|位の)?';
+const FAMILY = new RegExp(
+  `(?<!${D})${AGE}${LINK}${RELATION}(?!${D})|${RELATION}(?:さん|様)?[（(]?${D}{1,3}(?:代|歳|才)[）)]?`,
+  'g',
+);
+
+function familyMatches(text: string): PiiMatch[] {
+  return [...text.matchAll(FAMILY)].map((m) => ({ kind: 'family' as const, start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * What the facilitator's approval queue warns about: everything findPii finds, and a person described by
+ * age and family. Exports keep masking only what findPii finds: the age and family of a case are what the
+ * report is about (8050), and with names and addresses masked they no longer point at one household.
+ */
+export function findPersonalInfo(text: string): PiiMatch[] {
+  const all = [...findPii(text), ...familyMatches(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PiiMatch[] = [];
+  for (const m of all) if (kept.length === 0 || m.start >= kept[kept.length - 1]!.end) kept.push(m);
+  return kept;
+}
+
+/** The kinds of personal information a note seems to hold, each once, in a fixed order. */
+export function personalInfoWarnings(text: string): PiiKind[] {
+  const found = new Set(findPersonalInfo(text).map((m) => m.kind));
+  return (['name', 'family', 'phone', 'email', 'postal', 'address'] as const).filter((k) => found.has(k));
 }

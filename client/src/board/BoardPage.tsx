@@ -31,6 +31,7 @@ import { WorkshopLayer } from '../facilitator/WorkshopLayer';
 import { VoteBadges } from '../facilitator/VoteBadges';
 import { useFollowFacilitator } from '../facilitator/useFollowFacilitator';
 import { useProjector } from '../facilitator/useProjector';
+import { useProjectedView } from '../moderation/useProjectedView';
 import { setBoardLocked } from '../facilitator/api';
 // Grouping parts by file, not through the grouping barrel, which also holds the Konva shapes (lazyCanvas.tsx).
 import { GLIDE_SECONDS, GroupingCanvasContext } from '../grouping/context';
@@ -100,6 +101,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   // Workshop flow: the person's own pans and zooms go through follow.userSetViewport (moving oneself stops following).
   const follow = useFollowFacilitator({ doc, awareness: conn.awareness, viewport: viewportStore, size });
   const projector = useProjector();
+  const projected = useProjectedView(doc, drawn, projector.on);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [editingId, setEditingId] = useState<string | null>(null);
   const [color, setColor] = useState(lastColor);
@@ -367,7 +369,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                 <Suspense fallback={null}>
                   <GroupingCanvasContext value={grouping.api}>
                     <LazyCanvas
-                      view={drawn}
+                      view={projected}
                       size={size}
                       viewport={viewport}
                       setViewport={follow.userSetViewport}
@@ -439,7 +441,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           {(viewport) => (
             <>
               <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => setHelpOpen(true)} />
-              {doc && <VoteBadges doc={doc} notes={shown.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
+              {doc && <VoteBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
               <CategoryWhy why={grouping.why} notes={shown.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
             </>
           )}

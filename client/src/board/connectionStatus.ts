@@ -31,8 +31,11 @@ export const FATAL_CLOSE_CODES: Record<number, FatalReason> = {
   4423: 'passcode',
 };
 
+/** The server rebuilt the viewer link's projection: the viewer starts again from an empty board, not this one. */
+export const PROJECTION_REBUILT = 4409;
+
 /**
  * y-websocket gives up on every 44xx code by default, but "slow consumer" (4408) and "rate
  * limited" (4429) are exactly what a weak hall connection meets: those reconnect, with backoff.
  */
-export const shouldReconnect = (event: { code: number }): boolean => !(event.code in FATAL_CLOSE_CODES);
+export const shouldReconnect = (event: { code: number }): boolean => !(event.code in FATAL_CLOSE_CODES) && event.code !== PROJECTION_REBUILT;

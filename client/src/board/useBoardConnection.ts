@@ -6,7 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../../shared/board';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../api';
 import { cachedInfo, saveInfo } from './storage';
-import { connectionStatus, FATAL_CLOSE_CODES, shouldReconnect, type ConnectionStatus, type FatalReason, type LinkState } from './connectionStatus';
+import { connectionStatus, FATAL_CLOSE_CODES, PROJECTION_REBUILT, shouldReconnect, type ConnectionStatus, type FatalReason, type LinkState } from './connectionStatus';
 import { installTestHook } from './testHook';
 import { openOfflineStore, useUnsentChanges } from './useOfflineStore';
 import { BoardProvider } from './boardProvider';
@@ -44,15 +44,23 @@ function fatalFromStatus(status: number): FatalReason | null {
  * over y-websocket (which resends offline edits on reconnect), sending only this device's own presence.
  */
 export function useBoardConnection(boardId: string, token: string | null, key: string): BoardConnection {
-  const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider; idb: IndexeddbPersistence } | null>(null);
+  const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
+  const [idb, setIdb] = useState<IndexeddbPersistence | null>(null);
   const [link, setLink] = useState<LinkState>({ synced: false, everOnline: false, browserOnline: navigator.onLine, failedAttempts: 0 });
   const [info, setInfo] = useState<BoardInfo | null>(() => cachedInfo(boardId, token));
   const [fatal, setFatal] = useState<FatalReason | null>(token ? null : 'noToken');
+  // The viewer link is served a projection of the board (server/rooms/extensions/viewerProjection.ts): a
+  // document of its own, never mixed with the board's copy on this device, and started afresh when the
+  // server rebuilt it (4409). So the device's copy is opened only once the role is known (cached from an
+  // earlier visit, else asked) and is not the viewer's.
+  const knownRole = info?.boardId === boardId ? info.role : null;
+  const roleKnown = knownRole !== null;
+  const viewer = knownRole === 'viewer';
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!token) return;
     const doc = new Y.Doc();
-    const idb = openOfflineStore(boardId, doc);
     const passcode = storedPasscode(boardId);
     const params: Record<string, string> = passcode ? { token, key, passcode } : { token, key };
     const provider = new BoardProvider(`${wsOrigin()}/ws`, boardId, doc, { params, shouldReconnect });
@@ -65,6 +73,7 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     });
     provider.on('connection-close', () => update({ synced: false, failedAttempts: provider.wsUnsuccessfulReconnects }));
     provider.on('closed', ({ code }) => {
+      if (code === PROJECTION_REBUILT) setGeneration((g) => g + 1);
       const reason = FATAL_CLOSE_CODES[code];
       if (reason) setFatal(reason);
     });
@@ -73,17 +82,27 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     const removeHook = installTestHook(doc, provider.awareness);
-    setConn({ doc, provider, idb });
+    setConn({ doc, provider });
     return () => {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       removeHook();
       provider.destroy();
-      void idb.destroy();
       doc.destroy();
       setConn(null);
     };
-  }, [boardId, token, key]);
+  }, [boardId, token, key, generation]);
+
+  const doc = conn?.doc ?? null;
+  useEffect(() => {
+    if (!doc || !roleKnown || viewer) return;
+    const store = openOfflineStore(boardId, doc);
+    setIdb(store);
+    return () => {
+      void store.destroy();
+      setIdb(null);
+    };
+  }, [boardId, doc, roleKnown, viewer]);
 
   // The role decides what the UI offers; the server enforces it whatever the UI does.
   useEffect(() => {
@@ -111,7 +130,7 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     };
   }, [boardId, token]);
 
-  const unsent = useUnsentChanges(conn?.doc ?? null, [conn?.provider, conn?.idb], link.synced);
+  const unsent = useUnsentChanges(conn?.doc ?? null, [conn?.provider, idb], link.synced);
 
   return {
     doc: conn?.doc ?? null,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 
@@ -20,16 +20,19 @@ export function openOfflineStore(boardId: string, doc: Y.Doc): IndexeddbPersiste
  */
 export function useUnsentChanges(doc: Y.Doc | null, remoteOrigins: readonly unknown[], synced: boolean): boolean {
   const [unsent, setUnsent] = useState(false);
+  // The device's store may open after the doc (once the role is known): always the latest origins.
+  const origins = useRef(remoteOrigins);
+  useEffect(() => {
+    origins.current = remoteOrigins;
+  });
   useEffect(() => {
     if (synced) setUnsent(false);
     if (!doc || synced) return;
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (!remoteOrigins.includes(origin)) setUnsent(true);
+      if (!origins.current.includes(origin)) setUnsent(true);
     };
     doc.on('update', onUpdate);
     return () => doc.off('update', onUpdate);
-    // The origins are the doc's provider and store, fixed for the doc's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, synced]);
   return unsent;
 }

@@ -10,6 +10,7 @@ import { ScribeControls } from './ScribeControls';
 import { AuditLogView } from './AuditLogView';
 import { RetentionNote } from './RetentionNote';
 import { SessionControls } from './SessionControls';
+import { ModerationQueue } from '../moderation/ModerationQueue';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -35,6 +36,10 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
           {t('ws.facilitator.close')}
         </button>
       </header>
+      <section data-testid="moderation-section">
+        <h3>{t('moderation.title')}</h3>
+        <ModerationQueue boardId={p.boardId} token={p.token} doc={p.doc} sections={p.view.sections} />
+      </section>
       <section>
         <h3>{t('ws.facilitator.share')}</h3>
         <JoinQr boardId={p.boardId} token={p.token} />

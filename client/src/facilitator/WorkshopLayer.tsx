@@ -9,6 +9,7 @@ import { useDocValue } from '../agenda/useDocValue';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import type { FollowState } from './useFollowFacilitator';
 import './strings';
+import { PendingCount } from '../moderation/PendingMark';
 import './facilitator.css';
 
 export interface WorkshopLayerProps {
@@ -64,6 +65,7 @@ export function WorkshopLayer(p: WorkshopLayerProps) {
       {facilitator && !p.projector.on && !open && (
         <button type="button" className="btn primary ws-panel-open" onClick={() => setOpen(true)} data-testid="ws-panel-open">
           {t('ws.facilitator.open')}
+          {p.doc && <PendingCount doc={p.doc} />}
         </button>
       )}
       {facilitator && open && !p.projector.on && p.doc && p.awareness && p.token && (

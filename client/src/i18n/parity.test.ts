@@ -6,6 +6,7 @@ import i18n from './index';
 import '../facilitator/strings';
 import '../grouping/strings';
 import '../facilitator/auditStrings';
+import '../moderation/strings';
 import '../ui/routeStrings';
 import { addExportTexts } from '../export/i18n';
 

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { Note } from '../../../shared/board';
 import { ListNoteEditor } from './ListNoteEditor';
 import { UnsentNotice } from '../editor/UnsentNotice';
+import { PendingMark } from '../moderation/PendingMark';
 
 export interface MoveTarget {
   id: string;
@@ -77,7 +78,9 @@ export function ListNote(p: ListNoteProps) {
           {(p.own || p.author) && (
             <div>
               <dt>{t('list.author')}</dt>
-              <dd>{p.own ? t('list.mine') : p.author}</dd>
+              <dd>
+                {p.own ? t('list.mine') : p.author} {p.own && <PendingMark doc={p.doc} noteId={note.id} />}
+              </dd>
             </div>
           )}
           <div>

@@ -18,6 +18,7 @@ import type { Permissions } from '../board/usePermissions';
 import { useDocValue } from '../agenda/useDocValue';
 import { PhoneNoteEditor } from './PhoneNoteEditor';
 import { UnsentNotice } from '../editor/UnsentNotice';
+import { PendingMark } from '../moderation/PendingMark';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
@@ -91,6 +92,7 @@ function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, onDelete,
       {!editing && editable && <UnsentNotice noteId={note.id} className="ws-unsent" />}
       <div className="ws-note-meta">
         {own ? <span className="ws-mine">{t('ws.phone.mine')}</span> : showAuthor && note.author ? <span className="muted">{note.author}</span> : null}
+        {own && <PendingMark doc={doc} noteId={note.id} />}
         {(votes > 0 || vote) && <span className="ws-count">{t('ws.phone.votes', { count: votes })}</span>}
       </div>
       <div className="ws-note-actions">

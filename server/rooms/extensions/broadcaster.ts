@@ -56,6 +56,8 @@ export interface BroadcastRoom {
   readonly conns: ReadonlySet<Connection>;
   readonly awareness: awarenessProtocol.Awareness;
   readonly destroyed: boolean;
+  /** True for a connection another extension serves a document of its own (a viewer): the board's messages are not for it. */
+  fedElsewhere(conn: Connection): boolean;
   /** Runs every extension's onBatch for a batch of changes made here, in order. */
   batch(update: Uint8Array): Promise<void>;
   /** Tells every extension of presence made here, batched. */
@@ -98,6 +100,7 @@ export class Broadcaster implements RoomExtension {
   ) {}
 
   onConnect(conn: Connection): void {
+    if (this.room.fedElsewhere(conn)) return;
     this.lanes.add(conn, lanesFor(this.room.conns.size));
   }
 
