@@ -55,7 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** The per-board and per-socket limits a room enforces (README, "Limits"). */
 export function roomLimits(config: Config): RoomLimits {
   return {
-    noteTextMax: LIMITS.noteTextMax,
+    noteTextMax: LIMITS.noteTextHardMax,
     notesPerBoard: config.MAX_NOTES_PER_BOARD,
     maxBoardBytes: config.MAX_BOARD_BYTES,
     maxPendingBytes: config.MAX_MESSAGE_BYTES,

@@ -93,7 +93,35 @@ describe('limits, each refused with a clear code', () => {
     }
   });
 
-  it('never stores or passes on a note over 500 characters: the writer is closed with 1008', async () => {
+  it('keeps both people\'s typing when together they take a nearly full note past 500 characters', async () => {
+    const a = await app({});
+    const b = await createBoard(a.url);
+    const writer = await participant(a, b);
+    const id = writer.write('あ'.repeat(495));
+    const facilitator = connectClient(a.wsUrl, b.boardId, b.facilitatorToken);
+    clients.push(facilitator);
+    await facilitator.synced;
+    expect(await eventually(() => noteText(facilitator.doc, id)?.length === 495)).toBe(true);
+    // Each adds five characters to the 495 they see, neither past 500, before hearing of the other.
+    writer.provider.disconnect();
+    facilitator.provider.disconnect();
+    noteText(writer.doc, id)!.insert(495, '12345');
+    noteText(facilitator.doc, id)!.insert(0, 'ABCDE');
+    let refused = false;
+    for (const c of [writer, facilitator]) c.provider.on('connection-close', (e: CloseEvent | null) => (refused ||= e?.code === 1008));
+    writer.provider.connect();
+    expect(await eventually(() => writer.provider.synced)).toBe(true);
+    facilitator.provider.connect();
+    const both = 'ABCDE' + 'あ'.repeat(495) + '12345';
+    expect(await eventually(() => noteText(writer.doc, id)?.toString() === both && noteText(facilitator.doc, id)?.toString() === both)).toBe(true);
+    expect(refused).toBe(false);
+    const fresh = connectClient(a.wsUrl, b.boardId, b.viewerToken);
+    clients.push(fresh);
+    await fresh.synced;
+    expect(readBoard(fresh.doc).notes.map((n) => n.text)).toEqual([both]);
+  });
+
+  it('never stores or passes on a note over 1,000 characters: the writer is closed with 1008', async () => {
     const a = await app({});
     const b = await createBoard(a.url);
     const writer = await participant(a, b);
@@ -102,8 +130,8 @@ describe('limits, each refused with a clear code', () => {
     expect(await eventually(() => reader.texts().get(id) === '伴走型支援')).toBe(true);
     const closed = firstClose(writer);
     // Past the client-side check: straight into the Y.Text, as a broken or hostile client would.
-    noteText(writer.doc, id)!.insert(0, 'あ'.repeat(501));
-    expect(await closed).toBe('1008: a note holds at most 500 characters');
+    noteText(writer.doc, id)!.insert(0, 'あ'.repeat(1_001));
+    expect(await closed).toBe('1008: a note holds at most 1000 characters');
     writer.destroy();
     await new Promise((r) => setTimeout(r, 300));
     expect(reader.texts().get(id)).toBe('伴走型支援');

@@ -37,12 +37,12 @@ function setup() {
 }
 
 describe('applyGuarded: a refused change never lands', () => {
-  it('rolls back typing past 500 characters, and what is stored and broadcast holds none of it', () => {
+  it('rolls back typing past 1,000 characters, and what is stored and broadcast holds none of it', () => {
     const { server, client, id, change, limits, leaked } = setup();
-    const update = change(() => noteText(client, id)!.insert(5, '長'.repeat(600)));
+    const update = change(() => noteText(client, id)!.insert(5, '長'.repeat(1_000)));
     const outcome = applyGuarded(server, update, 'conn', limits);
     expect(outcome.ok).toBe(false);
-    expect(outcome.ok === false && 'refused' in outcome && outcome.refused.message).toMatch(/500 characters/);
+    expect(outcome.ok === false && 'refused' in outcome && outcome.refused.message).toMatch(/1000 characters/);
     expect(readBoard(server).notes.map((n) => n.text)).toEqual(['伴走型支援']);
     expect(leaked()).not.toContain('長長');
   });
@@ -64,7 +64,7 @@ describe('applyGuarded: a refused change never lands', () => {
     const { server, client, id, change, limits, leaked } = setup();
     const update = change(() => {
       noteText(client, id)!.delete(0, 2);
-      (notesOf(client).get(id) as Y.Map<unknown>).set('text', new Y.Text('Z'.repeat(501)));
+      (notesOf(client).get(id) as Y.Map<unknown>).set('text', new Y.Text('Z'.repeat(1_001)));
     });
     expect(applyGuarded(server, update, 'conn', limits).ok).toBe(false);
     expect(readBoard(server).notes.map((n) => n.text)).toEqual(['伴走型支援']);

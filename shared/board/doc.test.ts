@@ -47,6 +47,18 @@ describe('the board document', () => {
     expect(noteText(doc, id)!.toString()).toBe('ok');
   });
 
+  it('lets a note that a merge took past 500 characters be shortened, never lengthened', () => {
+    const doc = fresh();
+    const id = addNote(doc, { text: 'あ'.repeat(495), x: 0, y: 0, authorId: 'u' });
+    noteText(doc, id)!.insert(0, 'ABCDEFGHIJ'); // someone else's typing, merged in
+    expect(() => spliceNoteText(doc, id, { index: 0, deleteCount: 0, insert: 'x' })).toThrow(/500/);
+    spliceNoteText(doc, id, { index: 0, deleteCount: 1, insert: '' });
+    spliceNoteText(doc, id, { index: 0, deleteCount: 1, insert: 'b' });
+    expect(noteText(doc, id)!.toString()).toBe('bCDEFGHIJ' + 'あ'.repeat(495));
+    setNoteText(doc, id, 'あ'.repeat(495));
+    expect(noteText(doc, id)!.length).toBe(495);
+  });
+
   it('splices a note in the middle, keeping what another person typed elsewhere in it', () => {
     const [a, b] = [fresh(), fresh()];
     const id = addNote(a, { text: 'メモ', x: 0, y: 0, authorId: 'u' });

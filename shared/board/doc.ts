@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
   LIMITS,
   MetaSchema,
+  mayTypeTo,
   NOTE_COLORS,
   NOTE_SIZE,
   NewNoteSchema,
@@ -157,9 +158,9 @@ export function noteText(doc: Y.Doc, id: string): Y.Text | null {
  * so a concurrent edit elsewhere in the same note survives the merge.
  */
 export function setNoteText(doc: Y.Doc, id: string, text: string, origin: unknown = null): void {
-  if (text.length > LIMITS.noteTextMax) throw new NoteInputError(`text: at most ${LIMITS.noteTextMax} characters`);
   const t = noteText(doc, id);
   if (!t) return;
+  if (!mayTypeTo(t.length, text.length)) throw new NoteInputError(`text: at most ${LIMITS.noteTextMax} characters`);
   const next = wellFormed(text);
   const prev = t.toString();
   if (prev === next) return;
@@ -198,7 +199,7 @@ export function spliceNoteText(doc: Y.Doc, id: string, sp: TextSplice, origin: u
   const t = noteText(doc, id);
   if (!t) return;
   if (sp.index < 0 || sp.deleteCount < 0 || sp.index + sp.deleteCount > t.length) throw new NoteInputError('text: the edit lies outside the note');
-  if (t.length - sp.deleteCount + sp.insert.length > LIMITS.noteTextMax) throw new NoteInputError(`text: at most ${LIMITS.noteTextMax} characters`);
+  if (!mayTypeTo(t.length, t.length - sp.deleteCount + sp.insert.length)) throw new NoteInputError(`text: at most ${LIMITS.noteTextMax} characters`);
   if (!sp.deleteCount && !sp.insert) return;
   doc.transact(() => {
     if (sp.deleteCount) t.delete(sp.index, sp.deleteCount);

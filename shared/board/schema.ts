@@ -10,12 +10,25 @@ export const CategorySourceSchema = z.enum(['auto', 'manual']);
 export type CategorySource = z.infer<typeof CategorySourceSchema>;
 
 export const LIMITS = {
+  /** What one person may type into a note: the editors stop there, and the server refuses a change that grows a note past it alone. */
   noteTextMax: 500,
+  /**
+   * What a note may hold at all. Two people typing into a nearly full note at once, or an offline
+   * device's edits merged in later, can together pass noteTextMax without either of them doing so;
+   * the server keeps such a merge rather than refusing a change the sender can never take back.
+   */
+  noteTextHardMax: 1_000,
   titleMax: 200,
   displayNameMax: 40,
   groupsMax: 12,
   notesPerBoard: 5_000,
 } as const;
+
+/**
+ * Whether one person's edit may take a note from `before` to `after` characters: up to noteTextMax,
+ * or anything not longer than it was, so a note that a merge took past the limit can still be shortened.
+ */
+export const mayTypeTo = (before: number, after: number): boolean => after <= Math.max(LIMITS.noteTextMax, before);
 
 const coord = z.number().finite().min(-1_000_000).max(1_000_000);
 const size = z.number().finite().min(20).max(5_000);
@@ -24,7 +37,7 @@ const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggb
 /** A note as read from the doc (plain values; `text` is the Y.Text's string). */
 export const NoteSchema = z.object({
   id: z.string().min(1).max(64),
-  text: z.string().max(LIMITS.noteTextMax),
+  text: z.string().max(LIMITS.noteTextHardMax),
   x: coord,
   y: coord,
   w: size,
@@ -46,8 +59,9 @@ export const NoteSchema = z.object({
 export type Note = z.infer<typeof NoteSchema>;
 
 /** What a user supplies to create a note; the rest is filled in. */
-export const NewNoteSchema = NoteSchema.pick({ text: true, x: true, y: true })
+export const NewNoteSchema = NoteSchema.pick({ x: true, y: true })
   .extend({
+    text: z.string().max(LIMITS.noteTextMax),
     w: size.optional(),
     h: size.optional(),
     color: colorSchema.optional(),

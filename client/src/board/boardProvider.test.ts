@@ -5,7 +5,8 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { BoardProvider } from './boardProvider';
+import * as syncProtocol from 'y-protocols/sync';
+import { BoardProvider, CHANGE_REFUSED } from './boardProvider';
 
 const MSG_AWARENESS = 1;
 const SOMEONE_ELSE = 4242;
@@ -80,4 +81,45 @@ describe('BoardProvider', () => {
     const { sentOthers } = await connect(WebsocketProvider);
     expect(sentOthers()).toBe(true);
   });
+});
+
+/** A server that syncs each connection, as ours does, and then refuses the change the device sends: close 1008. */
+async function refusingServer() {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((r) => wss.once('listening', r));
+  const board = new Y.Doc();
+  let connections = 0;
+  wss.on('connection', (socket) => {
+    connections++;
+    for (const write of [syncProtocol.writeSyncStep1, syncProtocol.writeSyncStep2]) {
+      const message = encoding.createEncoder();
+      encoding.writeVarUint(message, 0);
+      write(message, board);
+      socket.send(encoding.toUint8Array(message));
+    }
+    setTimeout(() => socket.close(CHANGE_REFUSED, 'a note holds at most 1000 characters'), 50);
+  });
+  const port = (wss.address() as { port: number }).port;
+  return { url: `ws://127.0.0.1:${port}`, connections: () => connections, close: () => new Promise((r) => wss.close(r)) };
+}
+
+async function attemptsWhileRefused(Provider: typeof WebsocketProvider): Promise<number> {
+  const server = await refusingServer();
+  const doc = new Y.Doc();
+  doc.getMap('notes').set('n_1', 'an edit the server will refuse');
+  const provider = new Provider(server.url, 'board', doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  cleanups.push(server.close, () => provider.destroy(), () => doc.destroy());
+  await new Promise((r) => setTimeout(r, 4_000));
+  return server.connections();
+}
+
+describe('BoardProvider after a refused change', () => {
+  it('waits longer after each refusal instead of resending the change several times a second', async () => {
+    const [ours, stock] = await Promise.all([attemptsWhileRefused(BoardProvider), attemptsWhileRefused(WebsocketProvider)]);
+    // Refused at once, then 1.6 s, then 3.2 s later: at most three connections in four seconds.
+    expect(ours).toBeLessThanOrEqual(3);
+    expect(ours).toBeGreaterThanOrEqual(2);
+    // The stock provider comes back a fifth of a second after every refusal.
+    expect(stock).toBeGreaterThanOrEqual(8);
+  }, 15_000);
 });

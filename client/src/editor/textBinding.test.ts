@@ -129,6 +129,27 @@ describe('a textarea bound to a note', () => {
     expect(scribe.text()).toHaveLength(500);
   });
 
+  it('lets people shorten a note that two of them took past 500 characters at once, a character at a time', () => {
+    const { deliver, tanaka, scribe } = twoPeople('あ'.repeat(495));
+    tanaka.box.caretTo(495);
+    tanaka.typeKey('12345');
+    scribe.box.caretTo(0);
+    scribe.typeKey('ABCDE');
+    deliver();
+    expect(tanaka.text()).toBe('ABCDE' + 'あ'.repeat(495) + '12345');
+    expect(tanaka.state).toEqual({ length: 505, over: true });
+    // Growing it further stays in the box…
+    tanaka.typeKey('6');
+    deliver();
+    expect(scribe.text()).toHaveLength(505);
+    // …while each character taken off reaches everyone at once, though the note is still over the limit.
+    tanaka.box.backspace(2);
+    tanaka.binding.input(false);
+    deliver();
+    expect(scribe.text()).toBe('ABCDE' + 'あ'.repeat(495) + '1234');
+    expect(tanaka.binding.holding()).toBe(false);
+  });
+
   it('keeps over-limit typing on the device through a reload and brings it back with what others typed meanwhile', () => {
     const { deliver, person, scribe, tanaka: first } = twoPeople('見守り');
     first.binding.stop();

@@ -135,7 +135,7 @@ export class NoteTextBinding {
 
   private sendTyping(): void {
     const typed = this.unsent();
-    const fits = this.text.length - typed.remove + typed.insert.length <= this.max;
+    const fits = this.text.length - typed.remove + typed.insert.length <= Math.max(this.max, this.text.length);
     if ((typed.remove || typed.insert) && fits) {
       this.sending = true;
       try {

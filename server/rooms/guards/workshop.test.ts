@@ -261,7 +261,7 @@ describe('the rule itself, on one change at a time', () => {
     expect(judge(alice, (d) => note(d, mine).set('authorId', 'bob'))).toMatch(/only the facilitator/);
     expect(judge(alice, (d) => note(d, mine).set('extra', 1))).toMatch(/only the facilitator/);
     expect(judge(alice, (d) => d.getMap('comments').set('c1', 'hi'))).toMatch(/only the facilitator can change "comments"/);
-    const longNote = (d: Y.Doc) => noteText(d, addNote(d, { text: '', x: 0, y: 0, authorId: 'alice' }))!.insert(0, 'あ'.repeat(501));
+    const longNote = (d: Y.Doc) => noteText(d, addNote(d, { text: '', x: 0, y: 0, authorId: 'alice' }))!.insert(0, 'あ'.repeat(1_001));
     expect(judge(alice, longNote)).toMatch(/invalid note: text/);
   });
 

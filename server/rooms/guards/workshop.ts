@@ -153,7 +153,7 @@ function checkNotes(ctx: Context, type: SharedType, keys: Set<string | null>, pa
   if (path.length === 1) return checkNoteFields(ctx, type, keys);
   if (path.length === 2 && path[1] === 'text' && type instanceof Y.Text) {
     if (!mayEditBeforeAndAfter(ctx, noteMap)) return EDIT_REFUSED;
-    return type.length > LIMITS.noteTextMax ? `a note holds at most ${LIMITS.noteTextMax} characters` : null;
+    return type.length > LIMITS.noteTextHardMax ? `a note holds at most ${LIMITS.noteTextHardMax} characters` : null;
   }
   return 'change to an unknown part of a note';
 }
