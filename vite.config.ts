@@ -23,6 +23,8 @@ const recordShell: Plugin = {
 // The dev server proxies the API and the websocket to a server started with `npm run serve`.
 export default defineConfig({
   root: 'client',
+  // The e2e tests' build (`npm run build:test-client`) exposes the board on window; a production build does not.
+  define: { 'import.meta.env.VITE_TEST_HOOK': JSON.stringify(process.env.VITE_TEST_HOOK ?? '') },
   plugins: [
     react(),
     recordShell,

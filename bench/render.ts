@@ -15,15 +15,15 @@
  * zoom out and back in; RENDER_PROFILE_OUT=FILE keeps the raw .cpuprofile). RENDER_DEBUG=1 prints every
  * frame of every phase ([time, moved, draw ms]) and each layer draw over 20 ms.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { addNote, readBoard, sectionAt, NOTE_SIZE } from '../shared/board';
 import { connectClient } from '../server/testing/clients';
 import { createBoard, startServer } from '../server/testing/startServer';
+import { ensureClientBuilt } from './lib/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NOTES = 2_000;
@@ -52,16 +52,6 @@ export interface RenderBenchResult {
   all: Omit<FrameStats, 'notesDrawn' | 'scale'>;
   /** The machine's 1-minute load average while the bench ran: other jobs share its cores. */
   loadAverage: number;
-}
-
-/** The e2e tests and this bench drive the built client; build it when it is missing or older than the sources. */
-function ensureClientBuilt(): void {
-  const built = resolve(ROOT, 'dist/client/index.html');
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(resolve(ROOT, 'client'))) return;
-  console.log('building the client (npx vite build)…');
-  execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** Real workshop notes (Tōbetsu seminar), cycled: lengths and scripts as people really write them. */

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../server/testing/startServer';
+import { CLIENT_UNDER_TEST, freePort } from '../server/testing/startServer';
 import type { Protocol, Target } from './load/clients';
 import { prioritise } from './lib/proc';
 
@@ -72,7 +72,7 @@ export async function startBenchServer(name: ServerName, opts: ServerOptions = {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: String(port),
-    ...(name === 'ours' ? { ...OURS_ENV, DATA_DIR: dataDir!, CLIENT_DIR: join(ROOT, 'dist/client'), ...opts.env } : {}),
+    ...(name === 'ours' ? { ...OURS_ENV, DATA_DIR: dataDir!, CLIENT_DIR: join(ROOT, CLIENT_UNDER_TEST), ...opts.env } : {}),
   };
   // BENCH_CPU_PROF=DIR profiles every server started (node --cpu-prof), for finding what a target misses on.
   // BENCH_NODE_ARGS adds node flags to every server, e.g. --perf-basic-prof for `perf record`, whose

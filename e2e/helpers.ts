@@ -2,9 +2,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../server/testing/startServer';
+import { CLIENT_UNDER_TEST, createBoard, startServer, type CreatedBoard, type RunningServer } from '../server/testing/startServer';
 
-export { createBoard, startServer, type CreatedBoard, type RunningServer };
+export { CLIENT_UNDER_TEST, createBoard, startServer, type CreatedBoard, type RunningServer };
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -12,12 +12,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const screenshotPath = (name: string): string => resolve(ROOT, 'dist/screenshots', name);
 
 /**
- * The e2e tests drive the built client as the server serves it (CLIENT_DIR, else dist/client, as the
- * server resolves it); fail early with the fix if it is missing.
+ * The e2e tests drive the built test client as the server serves it (CLIENT_UNDER_TEST); fail early
+ * with the fix if it is missing.
  */
 export function assertClientBuilt(): void {
-  const dir = process.env.CLIENT_DIR ?? 'dist/client';
-  if (!existsSync(resolve(ROOT, dir, 'index.html'))) throw new Error(`${dir} is missing: run \`npx vite build\` before the e2e tests`);
+  const dir = CLIENT_UNDER_TEST;
+  if (!existsSync(resolve(ROOT, dir, 'index.html'))) throw new Error(`${dir} is missing: run \`npm run build:test-client\` before the e2e tests`);
 }
 
 /** Debian's chromium; never a downloaded browser. */

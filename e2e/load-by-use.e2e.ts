@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createBoard, docTexts, eventually, openBoard, useE2e } from './helpers';
+import { CLIENT_UNDER_TEST, createBoard, docTexts, eventually, openBoard, useE2e } from './helpers';
 
 const e2e = useE2e();
 
-const BUILT = resolve(import.meta.dirname, '..', process.env.CLIENT_DIR ?? 'dist/client');
+const BUILT = resolve(import.meta.dirname, '..', CLIENT_UNDER_TEST);
 const builtJs = (): string[] => readdirSync(join(BUILT, 'assets')).filter((f) => f.endsWith('.js'));
 /** The build's files that hold a library, found by what is inside them rather than by chunk names. */
 const holding = (marker: string): string[] => builtJs().filter((f) => readFileSync(join(BUILT, 'assets', f), 'utf8').includes(marker));
@@ -98,5 +98,19 @@ describe('a first visit downloads only what its screen uses', () => {
       await context.close();
       await desk.context.close();
     }
+  });
+});
+
+describe('the production build', () => {
+  // What `npm start` serves: the board's document is not handed to any script on the page.
+  const PRODUCTION = resolve(import.meta.dirname, '..', 'dist/client');
+  const exposing = (dir: string) =>
+    readdirSync(join(dir, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) => readFileSync(join(dir, 'assets', f), 'utf8').includes('__board'));
+
+  it('carries no test hook, which only the test build installs', () => {
+    expect(exposing(BUILT).length).toBeGreaterThan(0);
+    expect(exposing(PRODUCTION)).toEqual([]);
   });
 });

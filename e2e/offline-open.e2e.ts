@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createBoard, docTexts as texts, drawnNoteTexts, eventually, openBoard, startServer, useE2e, writeNote } from './helpers';
+import { CLIENT_UNDER_TEST, createBoard, docTexts as texts, drawnNoteTexts, eventually, openBoard, startServer, useE2e, writeNote } from './helpers';
 
 const e2e = useE2e();
 
@@ -35,7 +35,7 @@ const loadedAssets = (page: Page): Promise<string[]> =>
       .map((u) => u.pathname),
   );
 
-const BUILT = resolve(import.meta.dirname, '..', process.env.CLIENT_DIR ?? 'dist/client');
+const BUILT = resolve(import.meta.dirname, '..', CLIENT_UNDER_TEST);
 /** What the app is made of; the build's precompressed copies (.br, .gz) are another encoding of the same files. */
 const builtAssets = (): string[] => readdirSync(join(BUILT, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
 

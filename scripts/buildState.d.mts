@@ -1,4 +1,4 @@
 export const SOURCE_DIRS: string[];
 export const SOURCE_FILES: string[];
 export const BUILD_OUTPUTS: string[];
-export function whyRebuild(root: string): string | null;
+export function whyRebuild(root: string, outputs?: string[]): string | null;

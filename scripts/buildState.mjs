@@ -36,13 +36,13 @@ const mtime = (path) => {
 
 /**
  * Whether the tree at `root` needs `npm run build` before it can start, and why.
- * Returns null when every build output exists and is newer than every source.
+ * Returns null when every build output (`outputs`, relative to root) exists and is newer than every source.
  */
-export function whyRebuild(root) {
+export function whyRebuild(root, outputs = BUILD_OUTPUTS) {
   let newestSource = 0;
   for (const d of SOURCE_DIRS) newestSource = newestIn(join(root, d), newestSource);
   for (const f of SOURCE_FILES) newestSource = Math.max(newestSource, mtime(join(root, f)) ?? 0);
-  for (const out of BUILD_OUTPUTS) {
+  for (const out of outputs) {
     const built = mtime(join(root, out));
     if (built === null) return `${out} is missing`;
     if (built < newestSource) return `${out} is older than the sources`;

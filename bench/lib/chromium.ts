@@ -1,19 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { whyRebuild } from '../../scripts/buildState.mjs';
+import { CLIENT_UNDER_TEST } from '../../server/testing/startServer';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
-/** Builds the client when there is none or it is older than the sources, so the figures are of the code as it is. */
+/**
+ * Builds the test client (what the e2e tests drive: the production build plus the read-only board hook
+ * the scenarios wait on) when there is none or it is older than the sources, so the figures are of the
+ * code as it is.
+ */
 export function ensureClientBuilt(): void {
-  const index = resolve(ROOT, 'dist/client/index.html');
-  if (existsSync(index) && !whyRebuild(ROOT)?.includes('dist/client')) return;
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (!whyRebuild(ROOT, [`${CLIENT_UNDER_TEST}/index.html`])) return;
+  execFileSync('npm', ['run', 'build:test-client'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** A mid-range phone on a hall's Wi-Fi: Fast-3G-like link, CPU 4× slower than this machine. */

@@ -30,6 +30,12 @@ export function freePort(): Promise<number> {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * The built client the e2e tests and benchmarks drive: the test build (`npm run build:test-client`),
+ * which exposes the board on window for them, unless CLIENT_DIR names another.
+ */
+export const CLIENT_UNDER_TEST = process.env.CLIENT_DIR ?? 'dist/test-client';
+
 /** Spawns the real server (`server/main.ts`) as a child process: what `npm start` runs, from source (tsx as a loader), so tests need no build. */
 export async function startServer(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'fusen-data-'));
@@ -39,7 +45,7 @@ export async function startServer(opts: { dataDir?: string; port?: number; env?:
   // tsx CLI would be a wrapper process, and killing it would leave the real server running.
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', IDLE_UNLOAD_MS: '2000', ...opts.env },
+    env: { ...process.env, CLIENT_DIR: CLIENT_UNDER_TEST, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', IDLE_UNLOAD_MS: '2000', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout!.on('data', (d) => (out += d));

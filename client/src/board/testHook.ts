@@ -4,8 +4,9 @@ import type { Awareness } from 'y-protocols/awareness';
 declare global {
   interface Window {
     /**
-     * Test hook, read-only by convention: the e2e tests read the board's doc and awareness
-     * from here to check what another browser sees. Nothing in the app reads it.
+     * Test hook, read-only by convention: the e2e tests and the benchmarks read the board's doc and
+     * awareness from here to check what another browser sees. Nothing in the app reads it, and only a
+     * test build (`npm run build:test-client`, into dist/test-client) installs it.
      */
     __board?: { doc: Y.Doc; awareness: Awareness };
   }

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
@@ -81,7 +82,8 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
     const onOffline = () => update({ browserOnline: false });
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
-    const removeHook = installTestHook(doc, provider.awareness);
+    // Test builds only (npm run build:test-client): production never exposes the doc on window.
+    const removeHook = import.meta.env.VITE_TEST_HOOK === '1' ? installTestHook(doc, provider.awareness) : () => {};
     setConn({ doc, provider });
     return () => {
       window.removeEventListener('online', onOnline);
