@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from '../testing/inProcess';
+import { injectedApp, type InjectedApp } from '../testing/injected';
 import { createBoard } from '../testing/startServer';
 
-let srv: Awaited<ReturnType<typeof startApp>>;
+let srv: InjectedApp;
 beforeAll(async () => {
-  srv = await startApp();
+  srv = await injectedApp();
 });
 afterAll(() => srv.close());
 
 const api = (path: string, init: RequestInit & { token?: string } = {}) =>
-  fetch(`${srv.url}${path}`, {
+  srv.fetch(`${srv.url}${path}`, {
     ...init,
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
   });
 
 describe('boards API', () => {
   it('creates a board with three unguessable capability links', async () => {
-    const b = await createBoard(srv.url, { title: '当別町 重層的支援体制 研修', template: 'impressions-unclear', groups: 3 });
+    const b = await createBoard(srv, { title: '当別町 重層的支援体制 研修', template: 'impressions-unclear', groups: 3 });
     expect(b.boardId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     for (const t of [b.facilitatorToken, b.participantToken, b.viewerToken]) expect(Buffer.from(t, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(new Set([b.facilitatorToken, b.participantToken, b.viewerToken]).size).toBe(3);
@@ -27,7 +27,7 @@ describe('boards API', () => {
   });
 
   it('keeps only hashes of the tokens in the store, yet shows the facilitator the three links again, after a rotation too', async () => {
-    const b = await createBoard(srv.url, { title: '苫小牧' });
+    const b = await createBoard(srv, { title: '苫小牧' });
     const stored = JSON.stringify(await srv.store.getBoard(b.boardId));
     for (const t of [b.facilitatorToken, b.participantToken, b.viewerToken]) expect(stored).not.toContain(t);
     const links = async (token: string) => (await api(`/api/boards/${b.boardId}/links`, { token })).json();
@@ -54,7 +54,7 @@ describe('boards API', () => {
   });
 
   it('answers 404 for an unknown board and 401/403 for a missing or wrong token', async () => {
-    const b = await createBoard(srv.url);
+    const b = await createBoard(srv);
     expect((await api('/api/boards/AAAAAAAAAAAAAAAAAAAAAA', { token: b.facilitatorToken })).status).toBe(404);
     const missing = await api(`/api/boards/${b.boardId}`);
     expect(missing.status).toBe(401);
@@ -64,7 +64,7 @@ describe('boards API', () => {
   });
 
   it('lets only the facilitator lock the board', async () => {
-    const b = await createBoard(srv.url);
+    const b = await createBoard(srv);
     const denied = await api(`/api/boards/${b.boardId}/lock`, { method: 'POST', token: b.participantToken, body: JSON.stringify({ locked: true }) });
     expect(denied.status).toBe(403);
     expect((await (await api(`/api/boards/${b.boardId}`, { token: b.facilitatorToken })).json()).locked).toBe(false);

@@ -93,8 +93,9 @@ export interface CreatedBoard {
   links: Record<'facilitator' | 'participant' | 'viewer', string>;
 }
 
-export async function createBoard(url: string, body: Record<string, unknown> = {}): Promise<CreatedBoard> {
-  const r = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export async function createBoard(at: string | { url: string; fetch: typeof fetch }, body: Record<string, unknown> = {}): Promise<CreatedBoard> {
+  const { url, fetch: send } = typeof at === 'string' ? { url: at, fetch } : at;
+  const r = await send(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (r.status !== 201) throw new Error(`create board: ${r.status} ${await r.text()}`);
   return (await r.json()) as CreatedBoard;
 }
