@@ -185,11 +185,21 @@ export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: numb
 
 /** Page coordinates of a board point, from the stage's current pan and zoom. */
 export async function boardToPage(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
-  const t = await page.evaluate(() => {
-    const K = (window as unknown as { Konva?: { stages: { x(): number; y(): number; scaleX(): number }[] } }).Konva;
-    const s = K?.stages[0];
-    return s ? { x: s.x(), y: s.y(), scale: s.scaleX() } : null;
-  });
+  const transform = () =>
+    page.evaluate(() => {
+      const K = (window as unknown as { Konva?: { stages: { x(): number; y(): number; scaleX(): number }[] } }).Konva;
+      const s = K?.stages[0];
+      return s ? { x: s.x(), y: s.y(), scale: s.scaleX() } : null;
+    });
+  // The view may still be fitting itself to what just synced: use the transform once it holds still.
+  let t = await transform();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(150);
+    const again = await transform();
+    const still = JSON.stringify(again) === JSON.stringify(t);
+    t = again;
+    if (still) break;
+  }
   const box = await page.locator('[data-testid="board-canvas"]').boundingBox();
   if (!t || !box) throw new Error('no stage');
   return { x: box.x + t.x + p.x * t.scale, y: box.y + t.y + p.y * t.scale };
