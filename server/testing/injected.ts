@@ -11,6 +11,14 @@ import type { Store } from '../store/store';
 /** Statuses a Response may not carry a body with. */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
+/** inject would send any object other than a Buffer as JSON: bytes go as bytes. */
+function payloadOf(body: BodyInit): string | Buffer {
+  if (typeof body === 'string') return body;
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  throw new Error('injectFetch sends strings and bytes only');
+}
+
 /** A `fetch` answered by `app.inject`: the request runs through every hook and route, with no port or socket. */
 export function injectFetch(app: FastifyInstance): typeof fetch {
   return async (input, init = {}) => {
@@ -19,7 +27,7 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
       method: (init.method ?? 'GET') as InjectOptions['method'],
       url: url.pathname + url.search,
       headers: Object.fromEntries(new Headers(init.headers).entries()),
-      ...(init.body !== undefined && init.body !== null ? { payload: init.body as string | Buffer } : {}),
+      ...(init.body !== undefined && init.body !== null ? { payload: payloadOf(init.body) } : {}),
     });
     const headers = new Headers();
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) for (const one of [v].flat()) headers.append(k, String(one));

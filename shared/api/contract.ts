@@ -93,6 +93,9 @@ export const AuditSchema = z.object({
   ),
 });
 
+/** What an import brought onto the board (POST …/import). */
+export const ImportedSchema = z.object({ imported: z.number(), noteIds: z.array(z.string()) });
+
 export const HealthSchema = z.object({ ok: z.boolean(), store: z.string(), bus: z.string(), boardsLoaded: z.number() });
 
 export interface Route {
@@ -152,6 +155,8 @@ export const API = {
     response: z.object({ deleteAfter: z.string() }),
     status: 200,
   }),
+  /** Notes from a CSV or XLSX file (the body, sent as text/csv or as the xlsx type), all or none (facilitator). */
+  importNotes: route({ method: 'POST', path: '/api/boards/:boardId/import', params: BoardParamsSchema, response: ImportedSchema, status: 201 }),
   health: route({ method: 'GET', path: '/healthz', response: HealthSchema, status: 200 }),
 } as const;
 
