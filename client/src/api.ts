@@ -25,6 +25,8 @@ type Answer<R extends Route> = R['response'] extends z.ZodType ? z.infer<R['resp
 export interface Call {
   params?: Record<string, string>;
   body?: unknown;
+  /** A file to send as it is, instead of a JSON body (an import). */
+  file?: { bytes: Blob | string; type: string };
   /** The board's capability token, sent as `Authorization: Bearer`. */
   token?: string;
   signal?: AbortSignal;
@@ -38,10 +40,11 @@ export async function request<R extends Route>(route: R, call: Call = {}): Promi
   const passcode = call.params?.boardId ? storedPasscode(call.params.boardId) : null;
   if (passcode) headers['x-board-passcode'] = passcode;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
+  if (call.file) headers['content-type'] = call.file.type;
   const res = await fetch(pathOf(route, call.params), {
     method: route.method,
     headers,
-    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    body: call.file ? call.file.bytes : call.body === undefined ? undefined : JSON.stringify(call.body),
     signal: call.signal,
   });
   if (!res.ok) {

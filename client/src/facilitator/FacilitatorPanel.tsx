@@ -11,6 +11,7 @@ import { AuditLogView } from './AuditLogView';
 import { RetentionNote } from './RetentionNote';
 import { SessionControls } from './SessionControls';
 import { ModerationQueue } from '../moderation/ModerationQueue';
+import { ImportNotes } from './ImportNotes';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -67,6 +68,10 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
       <section>
         <h3>{t('ws.facilitator.scribes')}</h3>
         <ScribeControls doc={p.doc} groups={groups} present={p.present} />
+      </section>
+      <section data-testid="import-section">
+        <h3>{t('import.title')}</h3>
+        <ImportNotes boardId={p.boardId} token={p.token} sections={p.view.sections} />
       </section>
       <section>
         <RetentionNote boardId={p.boardId} token={p.token} />
