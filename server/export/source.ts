@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Actor } from '../rooms/audit';
 import type { FastifyInstance } from 'fastify';
 import { readBoard, type BoardView } from '../../shared/board/doc';
+import { readAgenda, type Phase } from '../../shared/board/agenda';
 import { keptFromViewers } from '../../shared/board/moderation';
 import { newBoardId } from '../../shared/board/ids';
 import { readExportExtras, type ExportExtras } from '../../shared/export/extras';
@@ -14,12 +15,14 @@ export interface ExportSource {
   view: BoardView;
   extras: ExportExtras;
   snapshot: SnapshotRef | null;
+  /** The session's timed agenda, for the report. */
+  agenda: Phase[];
 }
 
 const SNAPSHOT_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 function readDoc(doc: Y.Doc, snapshot: SnapshotRef | null): ExportSource {
-  return { view: readBoard(doc), extras: readExportExtras(doc), snapshot };
+  return { view: readBoard(doc), extras: readExportExtras(doc), snapshot, agenda: readAgenda(doc) };
 }
 
 /** The live board; for the viewer link, as the projector shows it: without pending or hidden notes (shared/board/moderation.ts). */

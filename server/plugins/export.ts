@@ -7,12 +7,14 @@ import { toJsonExport } from '../../shared/export/json';
 import { exportFileName } from '../../shared/export/filename';
 import { formatJst } from '../../shared/export/table';
 import { buildXlsx } from '../export/xlsx';
+import { buildDocx } from '../export/docx';
 import { attachment } from '../export/disposition';
 import { liveSource, snapshotSource, type ExportSource } from '../export/source';
 import { maskedExport } from '../../shared/export/mask';
 import { HttpError } from './errors';
+import { IMPORTED_AUTHOR_ID } from './import';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'md'] as const;
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'md', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -20,6 +22,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 type ExportRoute = { Params: { boardId: string; format: string }; Querystring: { snapshot?: string; mask?: string } };
@@ -32,8 +35,12 @@ async function render(format: ExportFormat, boardId: string, fallbackTitle: stri
   table.title ||= fallbackTitle;
   if (format === 'csv') return toCsv(table);
   if (format === 'md') return toMarkdown(table, { subtitle: src.snapshot ? `スナップショット「${src.snapshot.name}」（${formatJst(src.snapshot.createdAt)}）` : undefined });
+  if (format === 'docx') return buildDocx(table, { exportedAt: Date.now(), snapshot: src.snapshot, agenda: src.agenda, writers: writersOf(src) });
   return buildXlsx(table, { exportedAt: Date.now(), snapshot: src.snapshot });
 }
+
+/** People who wrote notes: distinct writers, not counting notes brought in by an import. */
+const writersOf = (src: ExportSource): number => new Set(src.view.notes.map((n) => n.authorId).filter((id) => id !== IMPORTED_AUTHOR_ID)).size;
 
 function sendDownload(reply: FastifyReply, format: ExportFormat, name: string, fallback: string, body: string | Buffer | object) {
   return reply
@@ -44,7 +51,7 @@ function sendDownload(reply: FastifyReply, format: ExportFormat, name: string, f
 }
 
 /**
- * Downloads of a board as JSON (the whole model), CSV, XLSX or Markdown (the 付箋記入記録).
+ * Downloads of a board as JSON (the whole model), CSV, XLSX or Markdown (the 付箋記入記録), or DOCX (the session report).
  * Any role may export the live board; `?snapshot=ID` is organiser material, for the facilitator only;
  * `?mask=pii` masks what identifies a person in the notes and leaves out author names (shared/export/mask.ts).
  */

@@ -9,7 +9,7 @@ import { serve } from './contract';
 /** A day's notes from a large hall, as a workbook with its styles: well above any real file, far below memory trouble. */
 const IMPORT_BYTES_MAX = 5 * 1024 * 1024;
 /** Whose notes the imported ones are: nobody's on this board, so only the facilitator and scribes edit them. */
-const IMPORTED_AUTHOR_ID = 'imported';
+export const IMPORTED_AUTHOR_ID = 'imported';
 
 /**
  * Notes brought in from a file (issue 25): paper notes typed up after a hall workshop, or a sheet from an

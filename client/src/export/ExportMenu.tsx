@@ -100,6 +100,9 @@ function ExportPanel(p: ExportMenuProps & { token: string; role: Role; onClose()
           <button type="button" className="btn" disabled={busy} onClick={() => pictures.pdf(mask)} data-testid="export-pdf">
             {t('export.pdf')}
           </button>
+          <a className="btn" href={exportUrl(p.boardId, p.token, 'docx', undefined, mask)} download data-testid="export-docx">
+            {t('export.docx')}
+          </a>
         </div>
         <h3>{t('export.tables')}</h3>
         <div className="export-row">
