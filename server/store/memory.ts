@@ -14,6 +14,7 @@ export class MemoryStore implements Store {
   private audit = new Map<string, AuditEntry[]>();
   private activity = new Map<string, BoardActivity>();
   private access = new Map<string, BoardAccess>();
+  private survey = new Map<string, Map<string, Record<string, unknown>>>();
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
@@ -40,6 +41,7 @@ export class MemoryStore implements Store {
     this.logs.delete(boardId);
     this.snapshots.delete(boardId);
     this.audit.delete(boardId);
+    this.survey.delete(boardId);
     this.activity.delete(boardId);
     this.access.delete(boardId);
   }
@@ -79,6 +81,22 @@ export class MemoryStore implements Store {
   async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {
     if (!this.boards.has(boardId)) return;
     this.audit.set(boardId, [...(this.audit.get(boardId) ?? []), structuredClone(entry)]);
+  }
+
+  async saveSurveyAnswers(boardId: string, respondent: string, answers: Record<string, unknown>): Promise<void> {
+    if (!this.boards.has(boardId)) return;
+    const answered = this.survey.get(boardId) ?? new Map<string, Record<string, unknown>>();
+    answered.set(respondent, structuredClone(answers));
+    this.survey.set(boardId, answered);
+  }
+
+  async listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]> {
+    const answered = this.survey.get(boardId);
+    return answered ? [...answered.keys()].sort().map((k) => structuredClone(answered.get(k)!)) : [];
+  }
+
+  async clearSurveyAnswers(boardId: string): Promise<void> {
+    this.survey.delete(boardId);
   }
 
   async listAudit(boardId: string): Promise<AuditEntry[]> {

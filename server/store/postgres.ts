@@ -47,6 +47,12 @@ CREATE TABLE IF NOT EXISTS activity (
   touched_at BIGINT NOT NULL,
   extended_at BIGINT
 );
+CREATE TABLE IF NOT EXISTS survey_answers (
+  board_id TEXT NOT NULL,
+  respondent TEXT NOT NULL,
+  answers JSONB NOT NULL,
+  PRIMARY KEY (board_id, respondent)
+);
 `;
 
 interface BoardRow {
@@ -241,6 +247,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM audit WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM activity WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM access WHERE board_id = $1', [boardId]);
+      await c.query('DELETE FROM survey_answers WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
     });
   }
@@ -317,6 +324,23 @@ export class PostgresStore implements Store {
       [boardId],
     );
     return rows.map((r) => ({ at: Number(r.at), action: r.action, role: r.role, userId: r.user_id, detail: r.detail }));
+  }
+
+  async saveSurveyAnswers(boardId: string, respondent: string, answers: Record<string, unknown>): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO survey_answers (board_id, respondent, answers) SELECT id, $1, $2 FROM boards WHERE id = $3
+       ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers`,
+      [respondent, JSON.stringify(answers), boardId],
+    );
+  }
+
+  async listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]> {
+    const { rows } = await this.pool.query<{ answers: Record<string, unknown> }>('SELECT answers FROM survey_answers WHERE board_id = $1 ORDER BY respondent', [boardId]);
+    return rows.map((r) => r.answers);
+  }
+
+  async clearSurveyAnswers(boardId: string): Promise<void> {
+    await this.pool.query('DELETE FROM survey_answers WHERE board_id = $1', [boardId]);
   }
 
   async setAccess(boardId: string, a: BoardAccess): Promise<void> {

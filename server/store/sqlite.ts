@@ -46,6 +46,12 @@ CREATE TABLE IF NOT EXISTS activity (
   touched_at INTEGER NOT NULL,
   extended_at INTEGER
 );
+CREATE TABLE IF NOT EXISTS survey_answers (
+  board_id TEXT NOT NULL,
+  respondent TEXT NOT NULL,
+  answers TEXT NOT NULL,
+  PRIMARY KEY (board_id, respondent)
+) WITHOUT ROWID;
 `;
 
 interface AuditRow {
@@ -161,6 +167,13 @@ export class SqliteStore implements Store {
       ),
       deleteActivity: db.prepare('DELETE FROM activity WHERE board_id = ?'),
       deleteAccess: db.prepare('DELETE FROM access WHERE board_id = ?'),
+      deleteSurvey: db.prepare('DELETE FROM survey_answers WHERE board_id = ?'),
+      // WITHOUT ROWID and keyed by respondent: the table keeps no order of arrival.
+      saveSurvey: db.prepare(
+        `INSERT INTO survey_answers (board_id, respondent, answers) SELECT id, ?, ? FROM boards WHERE id = ?
+         ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers`,
+      ),
+      listSurvey: db.prepare<[string], { answers: string }>('SELECT answers FROM survey_answers WHERE board_id = ? ORDER BY respondent'),
       setAccess: db.prepare(
         `INSERT INTO access (board_id, passcode_hash, expires_at) SELECT id, ?, ? FROM boards WHERE id = ?
          ON CONFLICT (board_id) DO UPDATE SET passcode_hash = excluded.passcode_hash, expires_at = excluded.expires_at`,
@@ -243,6 +256,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteAudit.run(boardId);
       this.stmts.deleteActivity.run(boardId);
       this.stmts.deleteAccess.run(boardId);
+      this.stmts.deleteSurvey.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.
@@ -291,6 +305,18 @@ export class SqliteStore implements Store {
 
   async listAudit(boardId: string): Promise<AuditEntry[]> {
     return this.stmts.listAudit.all(boardId).map(toAudit);
+  }
+
+  async saveSurveyAnswers(boardId: string, respondent: string, answers: Record<string, unknown>): Promise<void> {
+    this.stmts.saveSurvey.run(respondent, JSON.stringify(answers), boardId);
+  }
+
+  async listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]> {
+    return this.stmts.listSurvey.all(boardId).map((r) => JSON.parse(r.answers) as Record<string, unknown>);
+  }
+
+  async clearSurveyAnswers(boardId: string): Promise<void> {
+    this.stmts.deleteSurvey.run(boardId);
   }
 
   async setAccess(boardId: string, a: BoardAccess): Promise<void> {

@@ -171,6 +171,26 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(await store.listAudit(a.id)).toEqual([]);
     });
 
+    it('keeps one answer set per respondent, replaced when they answer again, and forgets them with the board', async () => {
+      const [a, other] = [board(), board()];
+      for (const b of [a, other]) await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      await store.saveSurveyAnswers(a.id, 'r1', { clarity: 4, problems: '相談先がわからない' });
+      await store.saveSurveyAnswers(a.id, 'r2', { clarity: 2 });
+      await store.saveSurveyAnswers(a.id, 'r1', { clarity: 5, need: [0, 2] });
+      await store.saveSurveyAnswers(other.id, 'r1', { clarity: 1 });
+      const answered = await store.listSurveyAnswers(a.id);
+      expect(answered).toHaveLength(2);
+      expect(answered).toEqual(expect.arrayContaining([{ clarity: 5, need: [0, 2] }, { clarity: 2 }]));
+      expect(await store.listSurveyAnswers(other.id)).toEqual([{ clarity: 1 }]);
+      await store.clearSurveyAnswers(other.id);
+      expect(await store.listSurveyAnswers(other.id)).toEqual([]);
+      await store.deleteBoard(a.id);
+      expect(await store.listSurveyAnswers(a.id)).toEqual([]);
+      // Nothing is kept for a board that is gone.
+      await store.saveSurveyAnswers(a.id, 'r3', { clarity: 3 });
+      expect(await store.listSurveyAnswers(a.id)).toEqual([]);
+    });
+
     it('counts a board as touched from its creation, then by its changes and extensions, never back in time', async () => {
       const old = { ...board(), createdAt: 1_000 };
       const busy = { ...board(), createdAt: 1_000 };

@@ -90,7 +90,7 @@ export interface Store {
   /** Every board's record, oldest first (ties by id): what moving a deployment to another store walks through. */
   listBoards(): Promise<BoardRecord[]>;
   updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void>;
-  /** Removes the board, its document, its snapshots and its audit log. */
+  /** Removes the board, its document, its snapshots, its audit log and its survey answers. */
   deleteBoard(boardId: string): Promise<void>;
   /** Durably appends one update; resolves once it is stored. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<Appended>;
@@ -118,6 +118,15 @@ export interface Store {
   /** The board's audit log, oldest first. */
   listAudit(boardId: string): Promise<AuditEntry[]>;
   listSnapshots(boardId: string): Promise<SnapshotMeta[]>;
+  /**
+   * Keeps one respondent's survey answers (a JSON object), replacing what they gave before; nothing for an
+   * unknown board. `respondent` is an id nobody can tie to a person; no time is kept.
+   */
+  saveSurveyAnswers(boardId: string, respondent: string, answers: Record<string, unknown>): Promise<void>;
+  /** Every respondent's answers to the board's survey, in no meaningful order. */
+  listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]>;
+  /** Forgets every answer (a new survey replaced the old one). */
+  clearSurveyAnswers(boardId: string): Promise<void>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
   close(): Promise<void>;
 }
