@@ -13,6 +13,7 @@ import adminPlugin from './plugins/admin';
 import exportPlugin from './plugins/export';
 import moderationPlugin from './plugins/moderation';
 import importPlugin from './plugins/import';
+import surveyPlugin from './plugins/survey';
 import snapshotsPlugin from './plugins/snapshots';
 import retentionPlugin from './plugins/retention';
 import groupingPlugin from './plugins/grouping';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(exportPlugin);
   await app.register(moderationPlugin);
   await app.register(importPlugin);
+  await app.register(surveyPlugin);
   await app.register(snapshotsPlugin);
   await app.register(retentionPlugin);
   await app.register(groupingPlugin);

@@ -37,4 +37,12 @@ const STORE_CALLS = [
   'extendBoard',
   'boardActivity',
   'untouchedSince',
+  'saveSurveyAnswers',
+  'listSurveyAnswers',
+  'clearSurveyAnswers',
 ] as const satisfies readonly Exclude<keyof Store, 'kind' | 'close'>[];
+
+// A Store method missing above would reach the app unwrapped, or not at all: make that a type error.
+type Unwrapped = Exclude<Exclude<keyof Store, 'kind' | 'close'>, (typeof STORE_CALLS)[number]>;
+const everyCallWrapped: [Unwrapped] extends [never] ? true : Unwrapped = true;
+void everyCallWrapped;

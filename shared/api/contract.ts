@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CreateBoardSchema, LIMITS } from '../board/schema';
 import { ROLES } from '../board/roles';
 import type { JsonExport } from '../export/json';
+import { SurveyAnswersSchema, SurveyInputSchema, SurveyStateSchema } from '../board/survey';
 
 /**
  * The HTTP API as both sides use it: each route's method, path, params, body and answer. The server's
@@ -96,10 +97,15 @@ export const AuditSchema = z.object({
 /** What an import brought onto the board (POST …/import). */
 export const ImportedSchema = z.object({ imported: z.number(), noteIds: z.array(z.string()) });
 
+export const SurveyResultsSchema = z.object({
+  respondents: z.number(),
+  questions: z.array(z.object({ id: z.string(), counts: z.array(z.number()).optional(), texts: z.array(z.string()).optional() })),
+});
+
 export const HealthSchema = z.object({ ok: z.boolean(), store: z.string(), bus: z.string(), boardsLoaded: z.number() });
 
 export interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   params?: z.ZodType;
   /** A body left out altogether is read as `{}` (all defaults). */
@@ -157,6 +163,14 @@ export const API = {
   }),
   /** Notes from a CSV or XLSX file (the body, sent as text/csv or as the xlsx type), all or none (facilitator). */
   importNotes: route({ method: 'POST', path: '/api/boards/:boardId/import', params: BoardParamsSchema, response: ImportedSchema, status: 201 }),
+  /** Sets the end-of-session survey's questions, closed; earlier answers are forgotten (facilitator). */
+  putSurvey: route({ method: 'PUT', path: '/api/boards/:boardId/survey', params: BoardParamsSchema, body: SurveyInputSchema, response: SurveyStateSchema, status: 200 }),
+  openSurvey: route({ method: 'POST', path: '/api/boards/:boardId/survey/open', params: BoardParamsSchema, response: SurveyStateSchema, status: 200 }),
+  closeSurvey: route({ method: 'POST', path: '/api/boards/:boardId/survey/close', params: BoardParamsSchema, response: SurveyStateSchema, status: 200 }),
+  /** One person's answers (participant, with X-Client-Key); answering again replaces them. */
+  answerSurvey: route({ method: 'POST', path: '/api/boards/:boardId/survey/answers', params: BoardParamsSchema, body: SurveyAnswersSchema, status: 204 }),
+  /** The totals, anonymous (facilitator). */
+  surveyResults: route({ method: 'GET', path: '/api/boards/:boardId/survey/results', params: BoardParamsSchema, response: SurveyResultsSchema, status: 200 }),
   health: route({ method: 'GET', path: '/healthz', response: HealthSchema, status: 200 }),
 } as const;
 
