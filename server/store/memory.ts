@@ -1,4 +1,4 @@
-import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 
 const OPEN: BoardAccess = { passcodeHash: null, expiresAt: null };
 
@@ -14,9 +14,14 @@ export class MemoryStore implements Store {
   private audit = new Map<string, AuditEntry[]>();
   private activity = new Map<string, BoardActivity>();
   private access = new Map<string, BoardAccess>();
+  private series = new Map<string, SeriesRecord>();
+  /** board id → its series' id */
+  private seriesOf = new Map<string, string>();
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
+    if (seriesId !== undefined && !this.series.has(seriesId)) throw new UnknownSeriesError(`unknown series ${seriesId}`);
+    if (seriesId !== undefined) this.seriesOf.set(board.id, seriesId);
     this.boards.set(board.id, structuredClone(board));
     this.logs.set(board.id, [{ seq: ++this.lastSeq, update: initialUpdate.slice() }]);
   }
@@ -42,6 +47,22 @@ export class MemoryStore implements Store {
     this.audit.delete(boardId);
     this.activity.delete(boardId);
     this.access.delete(boardId);
+    this.seriesOf.delete(boardId);
+  }
+
+  async createSeries(series: SeriesRecord): Promise<void> {
+    if (this.series.has(series.id)) throw new Error(`series ${series.id} exists`);
+    this.series.set(series.id, { ...series });
+  }
+
+  async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const s = this.series.get(seriesId);
+    return s ? { ...s } : null;
+  }
+
+  async seriesBoards(seriesId: string): Promise<string[]> {
+    const boards = [...this.seriesOf].filter(([, s]) => s === seriesId).map(([id]) => this.boards.get(id)!);
+    return boards.sort(oldestFirst).map((b) => b.id);
   }
 
   async setAccess(boardId: string, access: BoardAccess): Promise<void> {

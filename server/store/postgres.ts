@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
@@ -47,6 +47,17 @@ CREATE TABLE IF NOT EXISTS activity (
   touched_at BIGINT NOT NULL,
   extended_at BIGINT
 );
+CREATE TABLE IF NOT EXISTS series (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  token_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS series_boards (
+  board_id TEXT PRIMARY KEY,
+  series_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
 `;
 
 interface BoardRow {
@@ -196,7 +207,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void> {
     await this.transaction(async (c) => {
       await c.query('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES ($1, $2, $3, $4, $5)', [
         board.id,
@@ -206,7 +217,30 @@ export class PostgresStore implements Store {
         board.locked,
       ]);
       await c.query('INSERT INTO updates (board_id, data) VALUES ($1, $2)', [board.id, toBuffer(initialUpdate)]);
+      if (seriesId === undefined) return;
+      const joined = await c.query('INSERT INTO series_boards (board_id, series_id) SELECT $1, id FROM series WHERE id = $2', [board.id, seriesId]);
+      if (joined.rowCount === 0) throw new UnknownSeriesError(`unknown series ${seriesId}`);
     });
+  }
+
+  async createSeries(s: SeriesRecord): Promise<void> {
+    await this.pool.query('INSERT INTO series (id, title, created_at, token_hash) VALUES ($1, $2, $3, $4)', [s.id, s.title, s.createdAt, s.tokenHash]);
+  }
+
+  async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string; token_hash: string }>('SELECT id, title, created_at, token_hash FROM series WHERE id = $1', [
+      seriesId,
+    ]);
+    const r = rows[0];
+    return r ? { id: r.id, title: r.title, createdAt: Number(r.created_at), tokenHash: r.token_hash } : null;
+  }
+
+  async seriesBoards(seriesId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      'SELECT b.id FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = $1 ORDER BY b.created_at, b.id',
+      [seriesId],
+    );
+    return rows.map((r) => r.id);
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
@@ -241,6 +275,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM audit WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM activity WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM access WHERE board_id = $1', [boardId]);
+      await c.query('DELETE FROM series_boards WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
     });
   }

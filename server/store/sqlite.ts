@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 const SCHEMA = `
@@ -46,6 +46,17 @@ CREATE TABLE IF NOT EXISTS activity (
   touched_at INTEGER NOT NULL,
   extended_at INTEGER
 );
+CREATE TABLE IF NOT EXISTS series (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  token_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS series_boards (
+  board_id TEXT PRIMARY KEY,
+  series_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
 `;
 
 interface AuditRow {
@@ -161,6 +172,13 @@ export class SqliteStore implements Store {
       ),
       deleteActivity: db.prepare('DELETE FROM activity WHERE board_id = ?'),
       deleteAccess: db.prepare('DELETE FROM access WHERE board_id = ?'),
+      deleteSeriesBoard: db.prepare('DELETE FROM series_boards WHERE board_id = ?'),
+      joinSeries: db.prepare('INSERT INTO series_boards (board_id, series_id) SELECT ?, id FROM series WHERE id = ?'),
+      insertSeries: db.prepare('INSERT INTO series (id, title, created_at, token_hash) VALUES (?, ?, ?, ?)'),
+      getSeries: db.prepare<[string], { id: string; title: string; created_at: number; token_hash: string }>('SELECT * FROM series WHERE id = ?'),
+      seriesBoards: db.prepare<[string], { id: string }>(
+        'SELECT b.id FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = ? ORDER BY b.created_at, b.id',
+      ),
       setAccess: db.prepare(
         `INSERT INTO access (board_id, passcode_hash, expires_at) SELECT id, ?, ? FROM boards WHERE id = ?
          ON CONFLICT (board_id) DO UPDATE SET passcode_hash = excluded.passcode_hash, expires_at = excluded.expires_at`,
@@ -206,11 +224,25 @@ export class SqliteStore implements Store {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void> {
     this.db.transaction(() => {
       this.stmts.insertBoard.run(board.id, board.title, board.createdAt, JSON.stringify(board.tokens), board.locked ? 1 : 0);
       this.stmts.insertUpdate.run(board.id, 1, initialUpdate);
+      if (seriesId !== undefined && this.stmts.joinSeries.run(board.id, seriesId).changes === 0) throw new UnknownSeriesError(`unknown series ${seriesId}`);
     })();
+  }
+
+  async createSeries(s: SeriesRecord): Promise<void> {
+    this.stmts.insertSeries.run(s.id, s.title, s.createdAt, s.tokenHash);
+  }
+
+  async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const r = this.stmts.getSeries.get(seriesId);
+    return r ? { id: r.id, title: r.title, createdAt: r.created_at, tokenHash: r.token_hash } : null;
+  }
+
+  async seriesBoards(seriesId: string): Promise<string[]> {
+    return this.stmts.seriesBoards.all(seriesId).map((r) => r.id);
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
@@ -243,6 +275,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteAudit.run(boardId);
       this.stmts.deleteActivity.run(boardId);
       this.stmts.deleteAccess.run(boardId);
+      this.stmts.deleteSeriesBoard.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.

@@ -57,6 +57,17 @@ export interface BoardAccess {
   expiresAt: number | null;
 }
 
+/**
+ * A series of sessions (連続研修): boards an organiser keeps together for one record. Its token is the
+ * organiser's capability for the series, kept only as its hash (seriesTokenMatches in tokens.ts).
+ */
+export interface SeriesRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  tokenHash: string;
+}
+
 /** One entry of a board's update log. `seq` identifies it: a new entry (append or compaction) never reuses one. */
 export interface LoggedUpdate {
   seq: number;
@@ -84,13 +95,16 @@ export interface Appended {
  */
 export interface Store {
   readonly kind: string;
-  /** Creates the record and the document's first update atomically. */
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void>;
+  /**
+   * Creates the record and the document's first update atomically; with `seriesId`, the board joins
+   * that series in the same step (an unknown series fails the whole creation).
+   */
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void>;
   getBoard(boardId: string): Promise<BoardRecord | null>;
   /** Every board's record, oldest first (ties by id): what moving a deployment to another store walks through. */
   listBoards(): Promise<BoardRecord[]>;
   updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void>;
-  /** Removes the board, its document, its snapshots and its audit log. */
+  /** Removes the board, its document, its snapshots, its audit log and its place in a series. */
   deleteBoard(boardId: string): Promise<void>;
   /** Durably appends one update; resolves once it is stored. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<Appended>;
@@ -119,7 +133,14 @@ export interface Store {
   listAudit(boardId: string): Promise<AuditEntry[]>;
   listSnapshots(boardId: string): Promise<SnapshotMeta[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
+  createSeries(series: SeriesRecord): Promise<void>;
+  getSeries(seriesId: string): Promise<SeriesRecord | null>;
+  /** Ids of the series' boards, oldest first (ties by id); none for an unknown series. */
+  seriesBoards(seriesId: string): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** What createBoard throws for a series the store does not have. */
+export class UnknownSeriesError extends Error {}
 
 export class StoreUnavailableError extends Error {}

@@ -69,3 +69,10 @@ export function fromStored(boardId: string, raw: unknown): StoredTokens {
 
 /** Whether a stored `tokens` value is from before hashing (the tokens in plain text): what the stores migrate. */
 export const isPlainTokens = (raw: unknown): boolean => typeof (raw as Partial<BoardTokens> | null)?.facilitator === 'string';
+
+/** Whether `token` is the series' token: its hash against the kept one, in constant time. */
+export function seriesTokenMatches(tokenHash: string, token: string): boolean {
+  const presented = Buffer.from(hashToken(token), 'base64url');
+  const kept = Buffer.from(tokenHash, 'base64url');
+  return kept.length === presented.length && timingSafeEqual(kept, presented);
+}
