@@ -1,4 +1,4 @@
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 
 const OPEN: BoardAccess = { passcodeHash: null, expiresAt: null };
 
@@ -15,13 +15,13 @@ export class MemoryStore implements Store {
   private activity = new Map<string, BoardActivity>();
   private access = new Map<string, BoardAccess>();
   private series = new Map<string, SeriesRecord>();
-  /** board id → its series' id */
-  private seriesOf = new Map<string, string>();
+  /** board id → its place in a series */
+  private seriesOf = new Map<string, { seriesId: string; sealedToken: string }>();
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
-    if (seriesId !== undefined && !this.series.has(seriesId)) throw new UnknownSeriesError(`unknown series ${seriesId}`);
-    if (seriesId !== undefined) this.seriesOf.set(board.id, seriesId);
+    if (inSeries && !this.series.has(inSeries.seriesId)) throw new UnknownSeriesError(`unknown series ${inSeries.seriesId}`);
+    if (inSeries) this.seriesOf.set(board.id, { ...inSeries });
     this.boards.set(board.id, structuredClone(board));
     this.logs.set(board.id, [{ seq: ++this.lastSeq, update: initialUpdate.slice() }]);
   }
@@ -60,9 +60,9 @@ export class MemoryStore implements Store {
     return s ? { ...s } : null;
   }
 
-  async seriesBoards(seriesId: string): Promise<string[]> {
-    const boards = [...this.seriesOf].filter(([, s]) => s === seriesId).map(([id]) => this.boards.get(id)!);
-    return boards.sort(oldestFirst).map((b) => b.id);
+  async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
+    const boards = [...this.seriesOf].filter(([, s]) => s.seriesId === seriesId).map(([id]) => this.boards.get(id)!);
+    return boards.sort(oldestFirst).map((b) => ({ boardId: b.id, sealedToken: this.seriesOf.get(b.id)!.sealedToken }));
   }
 
   async setAccess(boardId: string, access: BoardAccess): Promise<void> {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS series (
 );
 CREATE TABLE IF NOT EXISTS series_boards (
   board_id TEXT PRIMARY KEY,
-  series_id TEXT NOT NULL
+  series_id TEXT NOT NULL,
+  sealed_token TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
 `;
@@ -207,7 +208,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void> {
     await this.transaction(async (c) => {
       await c.query('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES ($1, $2, $3, $4, $5)', [
         board.id,
@@ -217,9 +218,13 @@ export class PostgresStore implements Store {
         board.locked,
       ]);
       await c.query('INSERT INTO updates (board_id, data) VALUES ($1, $2)', [board.id, toBuffer(initialUpdate)]);
-      if (seriesId === undefined) return;
-      const joined = await c.query('INSERT INTO series_boards (board_id, series_id) SELECT $1, id FROM series WHERE id = $2', [board.id, seriesId]);
-      if (joined.rowCount === 0) throw new UnknownSeriesError(`unknown series ${seriesId}`);
+      if (!inSeries) return;
+      const joined = await c.query('INSERT INTO series_boards (board_id, series_id, sealed_token) SELECT $1, id, $2 FROM series WHERE id = $3', [
+        board.id,
+        inSeries.sealedToken,
+        inSeries.seriesId,
+      ]);
+      if (joined.rowCount === 0) throw new UnknownSeriesError(`unknown series ${inSeries.seriesId}`);
     });
   }
 
@@ -235,12 +240,12 @@ export class PostgresStore implements Store {
     return r ? { id: r.id, title: r.title, createdAt: Number(r.created_at), tokenHash: r.token_hash } : null;
   }
 
-  async seriesBoards(seriesId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      'SELECT b.id FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = $1 ORDER BY b.created_at, b.id',
+  async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
+    const { rows } = await this.pool.query<{ id: string; sealed_token: string }>(
+      'SELECT b.id, sb.sealed_token FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = $1 ORDER BY b.created_at, b.id',
       [seriesId],
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ boardId: r.id, sealedToken: r.sealed_token }));
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {

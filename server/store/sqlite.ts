@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 const SCHEMA = `
@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS series (
 );
 CREATE TABLE IF NOT EXISTS series_boards (
   board_id TEXT PRIMARY KEY,
-  series_id TEXT NOT NULL
+  series_id TEXT NOT NULL,
+  sealed_token TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
 `;
@@ -173,11 +174,11 @@ export class SqliteStore implements Store {
       deleteActivity: db.prepare('DELETE FROM activity WHERE board_id = ?'),
       deleteAccess: db.prepare('DELETE FROM access WHERE board_id = ?'),
       deleteSeriesBoard: db.prepare('DELETE FROM series_boards WHERE board_id = ?'),
-      joinSeries: db.prepare('INSERT INTO series_boards (board_id, series_id) SELECT ?, id FROM series WHERE id = ?'),
+      joinSeries: db.prepare('INSERT INTO series_boards (board_id, series_id, sealed_token) SELECT ?, id, ? FROM series WHERE id = ?'),
       insertSeries: db.prepare('INSERT INTO series (id, title, created_at, token_hash) VALUES (?, ?, ?, ?)'),
       getSeries: db.prepare<[string], { id: string; title: string; created_at: number; token_hash: string }>('SELECT * FROM series WHERE id = ?'),
-      seriesBoards: db.prepare<[string], { id: string }>(
-        'SELECT b.id FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = ? ORDER BY b.created_at, b.id',
+      seriesBoards: db.prepare<[string], { id: string; sealed_token: string }>(
+        'SELECT b.id, sb.sealed_token FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = ? ORDER BY b.created_at, b.id',
       ),
       setAccess: db.prepare(
         `INSERT INTO access (board_id, passcode_hash, expires_at) SELECT id, ?, ? FROM boards WHERE id = ?
@@ -224,11 +225,13 @@ export class SqliteStore implements Store {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void> {
     this.db.transaction(() => {
       this.stmts.insertBoard.run(board.id, board.title, board.createdAt, JSON.stringify(board.tokens), board.locked ? 1 : 0);
       this.stmts.insertUpdate.run(board.id, 1, initialUpdate);
-      if (seriesId !== undefined && this.stmts.joinSeries.run(board.id, seriesId).changes === 0) throw new UnknownSeriesError(`unknown series ${seriesId}`);
+      if (inSeries && this.stmts.joinSeries.run(board.id, inSeries.sealedToken, inSeries.seriesId).changes === 0) {
+        throw new UnknownSeriesError(`unknown series ${inSeries.seriesId}`);
+      }
     })();
   }
 
@@ -241,8 +244,8 @@ export class SqliteStore implements Store {
     return r ? { id: r.id, title: r.title, createdAt: r.created_at, tokenHash: r.token_hash } : null;
   }
 
-  async seriesBoards(seriesId: string): Promise<string[]> {
-    return this.stmts.seriesBoards.all(seriesId).map((r) => r.id);
+  async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
+    return this.stmts.seriesBoards.all(seriesId).map((r) => ({ boardId: r.id, sealedToken: r.sealed_token }));
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {

@@ -68,6 +68,15 @@ export interface SeriesRecord {
   tokenHash: string;
 }
 
+/**
+ * A board's place in a series: the board's facilitator token sealed under the series token, so the
+ * series' organiser can open every session of it and a copy of the database opens none.
+ */
+export interface SeriesBoard {
+  boardId: string;
+  sealedToken: string;
+}
+
 /** One entry of a board's update log. `seq` identifies it: a new entry (append or compaction) never reuses one. */
 export interface LoggedUpdate {
   seq: number;
@@ -96,10 +105,10 @@ export interface Appended {
 export interface Store {
   readonly kind: string;
   /**
-   * Creates the record and the document's first update atomically; with `seriesId`, the board joins
+   * Creates the record and the document's first update atomically; with `inSeries`, the board joins
    * that series in the same step (an unknown series fails the whole creation).
    */
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array, seriesId?: string): Promise<void>;
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void>;
   getBoard(boardId: string): Promise<BoardRecord | null>;
   /** Every board's record, oldest first (ties by id): what moving a deployment to another store walks through. */
   listBoards(): Promise<BoardRecord[]>;
@@ -135,8 +144,8 @@ export interface Store {
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
   createSeries(series: SeriesRecord): Promise<void>;
   getSeries(seriesId: string): Promise<SeriesRecord | null>;
-  /** Ids of the series' boards, oldest first (ties by id); none for an unknown series. */
-  seriesBoards(seriesId: string): Promise<string[]>;
+  /** The series' boards, oldest first (ties by id); none for an unknown series. */
+  seriesBoards(seriesId: string): Promise<SeriesBoard[]>;
   close(): Promise<void>;
 }
 
