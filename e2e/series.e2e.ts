@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { eventually, openBoard, screenshotPath, useE2e, writeNote } from './helpers';
 import { writeNotes } from '../server/plugins/exportTesting';
+import { metaOf, readBoard } from '../shared/board/doc';
 
 const e2e = useE2e();
 
@@ -53,7 +54,13 @@ describe('a series of sessions', () => {
       }
       const secondUrl = new URL(second!.link);
       const secondBoard = { boardId: secondUrl.pathname.split('/')[2]!, facilitatorToken: secondUrl.searchParams.get('token')!, participantToken: secondUrl.searchParams.get('token')! };
-      await writeNotes(e2e.server, secondBoard, ['ひきこもりの相談先', 'サロンを続けたい', '居場所がほしい', '子ども食堂']);
+      // Two of them in one topic cluster, as the facilitator's auto-grouping records it.
+      await writeNotes(e2e.server, secondBoard, ['ひきこもりの相談先', 'サロンを続けたい', '居場所がほしい', '子ども食堂'], {
+        edit: (doc) => {
+          const ids = readBoard(doc).notes.filter((n) => n.text === 'サロンを続けたい' || n.text === '居場所がほしい').map((n) => n.id);
+          metaOf(doc).set('groupingReasons', Object.fromEntries(ids.map((id) => [id, { clusterLabel: '居場所づくり' }])));
+        },
+      });
 
       await page.getByTestId('series-refresh').click();
       const rows = await eventually(() => sessionRows(page), (r) => r[0]?.total === 2 && r[1]?.total === 4);
@@ -68,8 +75,12 @@ describe('a series of sessions', () => {
       await page.screenshot({ path: screenshotPath('series-1280.png'), fullPage: true });
 
       await page.getByTestId('series-view-cluster').click();
-      expect(await page.getByTestId('series-bucket').count()).toBe(1);
-      expect(await page.getByTestId('series-note').count()).toBe(6);
+      const place = page.locator('[data-testid="series-bucket"][data-key="居場所づくり"]');
+      await place.waitFor();
+      expect((await place.locator('.series-note-text').allTextContents()).sort()).toEqual(['サロンを続けたい', '居場所がほしい'].sort());
+      expect(await place.getByTestId('series-note-session').allTextContents()).toEqual(['第2回 参加支援を考える', '第2回 参加支援を考える']);
+      expect(await page.locator('[data-testid="series-bucket"][data-key="-"]').getByTestId('series-note').count()).toBe(4);
+      await page.screenshot({ path: screenshotPath('series-1280-cluster.png'), fullPage: true });
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('series-export-xlsx').click()]);
       expect(download.suggestedFilename()).toBe('苫小牧市 重層的支援 研修（全4回）.xlsx');

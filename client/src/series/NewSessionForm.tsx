@@ -45,7 +45,7 @@ export function NewSessionForm({ seriesId, token, onCreated }: { seriesId: strin
         {t('series.sessionTitle')}
         <input value={title} maxLength={LIMITS.titleMax} onChange={(e) => setTitle(e.target.value)} placeholder={t('series.sessionPlaceholder')} data-testid="series-session-title" />
       </label>
-      <label>
+      <label className="series-groups">
         {t('series.groups')}
         <input type="number" min={1} max={LIMITS.groupsMax} value={groups} onChange={(e) => setGroups(Math.min(LIMITS.groupsMax, Math.max(1, Number(e.target.value) || 1)))} />
       </label>

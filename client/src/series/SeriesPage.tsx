@@ -42,7 +42,7 @@ export function SeriesPage({ seriesId, token }: { seriesId: string; token: strin
   if (!token) return <main className="page-message">{t('series.noToken')}</main>;
   return (
     <main className="series-page" data-testid="series-page">
-      <header className="home-header">
+      <header className="home-header series-header">
         <a className="brand" href="/">
           付箋
         </a>
@@ -64,8 +64,10 @@ export function SeriesPage({ seriesId, token }: { seriesId: string; token: strin
       {loaded && (
         <>
           <SessionTable boards={loaded.series.boards} />
-          <NewSessionForm seriesId={seriesId} token={token} onCreated={() => void load()} />
-          <SeriesExports seriesId={seriesId} token={token} />
+          <div className="series-tools">
+            <NewSessionForm seriesId={seriesId} token={token} onCreated={() => void load()} />
+            <SeriesExports seriesId={seriesId} token={token} />
+          </div>
           <SeriesNotes notes={loaded.notes} />
         </>
       )}

@@ -19,7 +19,9 @@ export function SessionTable({ boards }: { boards: Series['boards'] }) {
             <thead>
               <tr>
                 <th scope="col">{t('series.session')}</th>
-                <th scope="col">{t('series.createdAt')}</th>
+                <th scope="col" className="series-date">
+                  {t('series.createdAt')}
+                </th>
                 {DEFAULT_CATEGORIES.map((c) => (
                   <th scope="col" key={c} className={`num cat-${c}`}>
                     {t(`category.${c}`)}
@@ -38,7 +40,7 @@ export function SessionTable({ boards }: { boards: Series['boards'] }) {
                       {b.title}
                     </a>
                   </th>
-                  <td>{dateOf(b.createdAt, i18n.language)}</td>
+                  <td className="series-date">{dateOf(b.createdAt, i18n.language)}</td>
                   {DEFAULT_CATEGORIES.map((c) => (
                     <td key={c} className="num" data-category={c}>
                       {b.counts[c]}
@@ -53,7 +55,7 @@ export function SessionTable({ boards }: { boards: Series['boards'] }) {
             <tfoot>
               <tr>
                 <th scope="row">{t('series.sum')}</th>
-                <td />
+                <td className="series-date" />
                 {DEFAULT_CATEGORIES.map((c) => (
                   <td key={c} className="num" data-category={c}>
                     {sum((b) => b.counts[c])}
