@@ -40,5 +40,6 @@ const STORE_CALLS = [
   'untouchedSince',
   'createSeries',
   'getSeries',
+  'listSeries',
   'seriesBoards',
 ] as const satisfies readonly Exclude<keyof Store, 'kind' | 'close'>[];

@@ -60,6 +60,10 @@ export class MemoryStore implements Store {
     return s ? { ...s } : null;
   }
 
+  async listSeries(): Promise<SeriesRecord[]> {
+    return [...this.series.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((s) => ({ ...s }));
+  }
+
   async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
     const boards = [...this.seriesOf].filter(([, s]) => s.seriesId === seriesId).map(([id]) => this.boards.get(id)!);
     return boards.sort(oldestFirst).map((b) => ({ boardId: b.id, sealedToken: this.seriesOf.get(b.id)!.sealedToken }));

@@ -137,7 +137,11 @@ export class PostgresStore implements Store {
 
   private ended = false;
 
-  private constructor(readonly pool: pg.Pool) {}
+  /** A database an older version made, opened read-only (`npm run migrate`), has no series tables, and so no series. */
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly hasSeries = true,
+  ) {}
 
   /** Connects and creates the schema; an unreachable database is an Error naming DATABASE_URL and host:port. */
   static async connect(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
@@ -154,12 +158,15 @@ export class PostgresStore implements Store {
     try {
       const client = await pool.connect();
       if (opts.readonly) {
+        let hasSeries: boolean;
         try {
           await expectSchema(client);
+          const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM unnest(ARRAY['series', 'series_boards']) AS t WHERE to_regclass(t) IS NOT NULL");
+          hasSeries = Number(rows[0]!.n) === 2;
         } finally {
           client.release();
         }
-        return new PostgresStore(pool);
+        return new PostgresStore(pool, hasSeries);
       }
       let migrated = 0;
       try {
@@ -233,6 +240,7 @@ export class PostgresStore implements Store {
   }
 
   async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    if (!this.hasSeries) return null;
     const { rows } = await this.pool.query<{ id: string; title: string; created_at: string; token_hash: string }>('SELECT id, title, created_at, token_hash FROM series WHERE id = $1', [
       seriesId,
     ]);
@@ -240,7 +248,16 @@ export class PostgresStore implements Store {
     return r ? { id: r.id, title: r.title, createdAt: Number(r.created_at), tokenHash: r.token_hash } : null;
   }
 
+  async listSeries(): Promise<SeriesRecord[]> {
+    if (!this.hasSeries) return [];
+    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string; token_hash: string }>(
+      'SELECT id, title, created_at, token_hash FROM series ORDER BY created_at, id',
+    );
+    return rows.map((r) => ({ id: r.id, title: r.title, createdAt: Number(r.created_at), tokenHash: r.token_hash }));
+  }
+
   async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
+    if (!this.hasSeries) return [];
     const { rows } = await this.pool.query<{ id: string; sealed_token: string }>(
       'SELECT b.id, sb.sealed_token FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = $1 ORDER BY b.created_at, b.id',
       [seriesId],

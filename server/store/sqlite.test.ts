@@ -89,6 +89,12 @@ describe('SqliteStore on disk', () => {
     old.db.exec('DROP TABLE series; DROP TABLE series_boards;');
     old.db.prepare('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES (?, ?, 1, ?, 0)').run(id, '第1回', JSON.stringify(storeTokens(id, newTokens())));
     await old.close();
+    // Read-only (`npm run migrate` from an older deployment): no series, and nothing written.
+    const reader = new SqliteStore(dir, { readonly: true });
+    expect(await reader.listSeries()).toEqual([]);
+    expect(await reader.seriesBoards(newBoardId())).toEqual([]);
+    expect((await reader.getBoard(id))?.title).toBe('第1回');
+    await reader.close();
     const store = new SqliteStore(dir);
     const series = { id: newBoardId(), title: '連続研修', createdAt: 2, tokenHash: hashToken('t') };
     await store.createSeries(series);

@@ -92,6 +92,13 @@ const toRecord = (r: BoardRow): BoardRecord => ({
   locked: r.locked === 1,
 });
 
+const toSeries = (r: { id: string; title: string; created_at: number; token_hash: string }): SeriesRecord => ({
+  id: r.id,
+  title: r.title,
+  createdAt: r.created_at,
+  tokenHash: r.token_hash,
+});
+
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const toLogged = (r: { seq: number; data: Buffer }): LoggedUpdate => ({ seq: r.seq, update: bytes(r.data) });
 
@@ -117,6 +124,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
   private stmts;
+  private series;
 
   /**
    * `readonly` opens an existing file only, and never writes to it: for reading a deployment's boards
@@ -146,6 +154,7 @@ export class SqliteStore implements Store {
       this.hashPlainTokens();
     }
     const db = this.db;
+    this.series = this.seriesStatements(db);
     this.stmts = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES (?, ?, ?, ?, ?)'),
       getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
@@ -173,13 +182,6 @@ export class SqliteStore implements Store {
       ),
       deleteActivity: db.prepare('DELETE FROM activity WHERE board_id = ?'),
       deleteAccess: db.prepare('DELETE FROM access WHERE board_id = ?'),
-      deleteSeriesBoard: db.prepare('DELETE FROM series_boards WHERE board_id = ?'),
-      joinSeries: db.prepare('INSERT INTO series_boards (board_id, series_id, sealed_token) SELECT ?, id, ? FROM series WHERE id = ?'),
-      insertSeries: db.prepare('INSERT INTO series (id, title, created_at, token_hash) VALUES (?, ?, ?, ?)'),
-      getSeries: db.prepare<[string], { id: string; title: string; created_at: number; token_hash: string }>('SELECT * FROM series WHERE id = ?'),
-      seriesBoards: db.prepare<[string], { id: string; sealed_token: string }>(
-        'SELECT b.id, sb.sealed_token FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = ? ORDER BY b.created_at, b.id',
-      ),
       setAccess: db.prepare(
         `INSERT INTO access (board_id, passcode_hash, expires_at) SELECT id, ?, ? FROM boards WHERE id = ?
          ON CONFLICT (board_id) DO UPDATE SET passcode_hash = excluded.passcode_hash, expires_at = excluded.expires_at`,
@@ -210,6 +212,25 @@ export class SqliteStore implements Store {
     };
   }
 
+  /**
+   * Series statements apart: a database an older version wrote, opened read-only (`npm run migrate`),
+   * has no series tables, and so no series.
+   */
+  private seriesStatements(db: Database.Database) {
+    const tables = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('series', 'series_boards')").get()!.n;
+    if (tables !== 2) return null;
+    return {
+      join: db.prepare('INSERT INTO series_boards (board_id, series_id, sealed_token) SELECT ?, id, ? FROM series WHERE id = ?'),
+      insert: db.prepare('INSERT INTO series (id, title, created_at, token_hash) VALUES (?, ?, ?, ?)'),
+      get: db.prepare<[string], { id: string; title: string; created_at: number; token_hash: string }>('SELECT * FROM series WHERE id = ?'),
+      boards: db.prepare<[string], { id: string; sealed_token: string }>(
+        'SELECT b.id, sb.sealed_token FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = ? ORDER BY b.created_at, b.id',
+      ),
+      leave: db.prepare('DELETE FROM series_boards WHERE board_id = ?'),
+      list: db.prepare<[], { id: string; title: string; created_at: number; token_hash: string }>('SELECT * FROM series ORDER BY created_at, id'),
+    };
+  }
+
   /** Boards stored before tokens were hashed: their tokens become hashes (and the sealed pair), in place. */
   private hashPlainTokens(): void {
     const plain = this.db
@@ -229,23 +250,28 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.stmts.insertBoard.run(board.id, board.title, board.createdAt, JSON.stringify(board.tokens), board.locked ? 1 : 0);
       this.stmts.insertUpdate.run(board.id, 1, initialUpdate);
-      if (inSeries && this.stmts.joinSeries.run(board.id, inSeries.sealedToken, inSeries.seriesId).changes === 0) {
+      if (inSeries && this.series?.join.run(board.id, inSeries.sealedToken, inSeries.seriesId).changes !== 1) {
         throw new UnknownSeriesError(`unknown series ${inSeries.seriesId}`);
       }
     })();
   }
 
   async createSeries(s: SeriesRecord): Promise<void> {
-    this.stmts.insertSeries.run(s.id, s.title, s.createdAt, s.tokenHash);
+    if (!this.series) throw new Error('this database has no series tables (opened read-only)');
+    this.series.insert.run(s.id, s.title, s.createdAt, s.tokenHash);
   }
 
   async getSeries(seriesId: string): Promise<SeriesRecord | null> {
-    const r = this.stmts.getSeries.get(seriesId);
-    return r ? { id: r.id, title: r.title, createdAt: r.created_at, tokenHash: r.token_hash } : null;
+    const r = this.series?.get.get(seriesId);
+    return r ? toSeries(r) : null;
+  }
+
+  async listSeries(): Promise<SeriesRecord[]> {
+    return this.series?.list.all().map(toSeries) ?? [];
   }
 
   async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
-    return this.stmts.seriesBoards.all(seriesId).map((r) => ({ boardId: r.id, sealedToken: r.sealed_token }));
+    return (this.series?.boards.all(seriesId) ?? []).map((r) => ({ boardId: r.id, sealedToken: r.sealed_token }));
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
@@ -278,7 +304,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteAudit.run(boardId);
       this.stmts.deleteActivity.run(boardId);
       this.stmts.deleteAccess.run(boardId);
-      this.stmts.deleteSeriesBoard.run(boardId);
+      this.series?.leave.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.

@@ -213,6 +213,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       await store.createSeries(s);
       expect(await store.getSeries(s.id)).toEqual(s);
       expect(await store.getSeries(newBoardId())).toBeNull();
+      const older = { ...series(), createdAt: 1_000 };
+      await store.createSeries(older);
+      // The store may hold other tests' series: look at ours only.
+      expect((await store.listSeries()).filter((x) => x.id === s.id || x.id === older.id)).toEqual([older, s]);
       const second = { ...board(), title: '第2回', createdAt: 2_000 };
       const first = { ...board(), title: '第1回', createdAt: 1_000 };
       const alone = board();

@@ -144,6 +144,8 @@ export interface Store {
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
   createSeries(series: SeriesRecord): Promise<void>;
   getSeries(seriesId: string): Promise<SeriesRecord | null>;
+  /** Every series, oldest first (ties by id): what moving a deployment to another store walks through. */
+  listSeries(): Promise<SeriesRecord[]>;
   /** The series' boards, oldest first (ties by id); none for an unknown series. */
   seriesBoards(seriesId: string): Promise<SeriesBoard[]>;
   close(): Promise<void>;

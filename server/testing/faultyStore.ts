@@ -49,6 +49,7 @@ export function faultyStore(inner: Store): FaultyStore {
     untouchedSince: (cutoff) => failing(() => inner.untouchedSince(cutoff)),
     createSeries: (s) => failing(() => inner.createSeries(s)),
     getSeries: (id) => failing(() => inner.getSeries(id)),
+    listSeries: () => failing(() => inner.listSeries()),
     seriesBoards: (id) => failing(() => inner.seriesBoards(id)),
     close: () => inner.close(),
     down: () => void (isDown = true),
