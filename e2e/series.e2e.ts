@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { eventually, openBoard, screenshotPath, useE2e, writeNote } from './helpers';
 import { writeNotes } from '../server/plugins/exportTesting';
 import { metaOf, readBoard } from '../shared/board/doc';
@@ -17,6 +18,12 @@ const sessionRows = (page: Page) =>
     })),
   );
 
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function addSession(page: Page, title: string): Promise<void> {
   const before = await page.getByTestId('series-session').count();
   await page.getByTestId('series-session-title').fill(title);
@@ -30,6 +37,12 @@ describe('a series of sessions', () => {
     const page = await context.newPage();
     try {
       await page.goto(e2e.server.url);
+      await page.getByTestId('new-series-form').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath('series-home-1280.png'), fullPage: true });
+      await page.setViewportSize({ width: 360, height: 640 });
+      await page.screenshot({ path: screenshotPath('series-home-360.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByTestId('new-series-title').fill('苫小牧市 重層的支援 研修（全4回）');
       await page.getByTestId('new-series-submit').click();
       await page.getByTestId('series-page').waitFor();
@@ -73,6 +86,7 @@ describe('a series of sessions', () => {
       const unsorted = page.locator('[data-testid="series-bucket"][data-key="unsorted"]');
       expect(await unsorted.getByText('窓口がどこかわからない').count()).toBe(1);
       await page.screenshot({ path: screenshotPath('series-1280.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByTestId('series-view-cluster').click();
       const place = page.locator('[data-testid="series-bucket"][data-key="居場所づくり"]');

@@ -4,6 +4,7 @@ import { LIMITS } from '../../../shared/board';
 import { navigate } from '../route';
 import { createSeries } from '../series/seriesApi';
 import '../series/strings';
+import '../series/series.css';
 
 /** A new series of sessions; its page (where the sessions are made) opens at once, its token in the fragment. */
 export function NewSeriesForm() {
