@@ -47,7 +47,11 @@ describe('a series of sessions', () => {
       await page.getByTestId('new-series-submit').click();
       await page.getByTestId('series-page').waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{22}$/);
-      expect(new URL(page.url()).hash).toMatch(/^#token=/);
+      // The link to keep holds the token; the address bar no longer does.
+      const link = new URL(await page.getByTestId('series-link').inputValue());
+      expect(link.pathname).toBe(new URL(page.url()).pathname);
+      expect(link.hash).toMatch(/^#token=[A-Za-z0-9_-]{32}$/);
+      await eventually(async () => new URL(page.url()).hash, (h) => h === '');
       await eventually(() => page.getByTestId('series-title').textContent(), (t) => t === '苫小牧市 重層的支援 研修（全4回）');
 
       await addSession(page, '第1回 相談支援を考える');

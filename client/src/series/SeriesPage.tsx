@@ -10,12 +10,19 @@ import { NewSessionForm } from './NewSessionForm';
 import { SeriesExports } from './SeriesExports';
 import { CopyLink } from '../ui/CopyLink';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { saveSeriesToken, seriesLinkOf, seriesToken } from './token';
 
 type Loaded = { series: Series; notes: SeriesNote[] };
 
 /** The organiser's page of a series: its sessions with their counts per support, every note, the exports. */
-export function SeriesPage({ seriesId, token }: { seriesId: string; token: string | null }) {
+export function SeriesPage({ seriesId, token: urlToken }: { seriesId: string; token: string | null }) {
   const { t } = useTranslation();
+  const [token] = useState(() => urlToken ?? seriesToken(seriesId));
+  useEffect(() => {
+    if (!urlToken) return;
+    saveSeriesToken(seriesId, urlToken);
+    window.history.replaceState(null, '', `/s/${seriesId}`);
+  }, [seriesId, urlToken]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -58,7 +65,7 @@ export function SeriesPage({ seriesId, token }: { seriesId: string; token: strin
         </p>
       )}
       <section className="card">
-        <CopyLink label={t('series.link')} url={window.location.href} testId="series-link" />
+        <CopyLink label={t('series.link')} url={seriesLinkOf(seriesId, token)} testId="series-link" />
         <p className="muted small">{t('series.linkHint')}</p>
       </section>
       {loaded && (
