@@ -5,6 +5,7 @@ import type { SupportCounts } from '../../shared/api/series';
 import { openForSeries } from '../store/tokens';
 import { liveSource } from '../export/source';
 import type { SeriesRecord } from '../store/store';
+import { HttpError } from '../plugins/errors';
 
 /** One session of a series as the organiser reads it: the board, its facilitator token, its 付箋記入記録. */
 export interface Session {
@@ -26,7 +27,11 @@ export async function readSessions(app: FastifyInstance, series: SeriesRecord, s
     const facilitatorToken = openForSeries(series.id, seriesToken, member.boardId, member.sealedToken);
     const board = facilitatorToken ? await app.store.getBoard(member.boardId) : null;
     if (!board || !facilitatorToken) continue;
-    const src = await liveSource(app, board.id).catch(() => null);
+    // A board deleted meanwhile is simply gone; any other failure (the store away) fails the request.
+    const src = await liveSource(app, board.id).catch((err: unknown) => {
+      if (err instanceof HttpError && err.statusCode === 404) return null;
+      throw err;
+    });
     if (!src) continue;
     const table = buildNoteTable(src.view, src.extras);
     table.title ||= board.title;
