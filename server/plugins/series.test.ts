@@ -193,3 +193,18 @@ describe('reading a series', () => {
     expect(entries.at(-1)).toMatchObject({ action: 'export', detail: { format: 'csv', seriesId: s.seriesId } });
   });
 });
+
+describe('creating series from one address', () => {
+  it('is limited per hour as creating boards is', async () => {
+    const limited = await startApp({ env: { BOARDS_PER_IP_PER_HOUR: '2' } });
+    try {
+      const create = () => fetch(`${limited.url}/api/series`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '連続研修' }) });
+      expect([(await create()).status, (await create()).status]).toEqual([201, 201]);
+      const refused = await create();
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).error).toContain('series per hour');
+    } finally {
+      await limited.close();
+    }
+  });
+});
