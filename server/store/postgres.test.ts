@@ -137,6 +137,15 @@ describe.skipIf(!available)('PostgresStore', () => {
     const first = await PostgresStore.connect(pg!.url);
     await first.pool.query('DROP TABLE series; DROP TABLE series_boards;');
     await first.close();
+    // Read-only (`npm run migrate` from an older deployment): no series, and nothing created.
+    const reader = await PostgresStore.connect(pg!.url, { readonly: true });
+    try {
+      expect(await reader.listSeries()).toEqual([]);
+      expect(await reader.getSeries(newBoardId())).toBeNull();
+      expect(await reader.seriesBoards(newBoardId())).toEqual([]);
+    } finally {
+      await reader.close();
+    }
     const store = await PostgresStore.connect(pg!.url);
     try {
       const series = { id: newBoardId(), title: '連続研修', createdAt: 2, tokenHash: hashToken('t') };
