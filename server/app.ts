@@ -17,6 +17,7 @@ import surveyPlugin from './plugins/survey';
 import snapshotsPlugin from './plugins/snapshots';
 import retentionPlugin from './plugins/retention';
 import groupingPlugin from './plugins/grouping';
+import seriesPlugin from './plugins/series';
 import clientPlugin from './plugins/client';
 import { HttpError, sendError } from './plugins/errors';
 import { serve, useContract, validationAnswer } from './plugins/contract';
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(snapshotsPlugin);
   await app.register(retentionPlugin);
   await app.register(groupingPlugin);
+  await app.register(seriesPlugin);
 
   serve(app, API.health, async () => ({ ok: true, store: app.store.kind, bus: app.bus.kind, boardsLoaded: app.rooms.loadedCount }));
 

@@ -6,6 +6,7 @@ import { RouteLoading } from './ui/RouteLoading';
 
 // The start page is for organisers creating a board; a participant's link never needs it.
 const HomePage = lazy(() => import('./home/HomePage').then((m) => ({ default: m.HomePage })));
+const SeriesPage = lazy(() => import('./series/SeriesPage').then((m) => ({ default: m.SeriesPage })));
 
 export function App() {
   const route = useRoute();
@@ -15,6 +16,12 @@ export function App() {
       return (
         <Suspense fallback={<RouteLoading />}>
           <HomePage />
+        </Suspense>
+      );
+    case 'series':
+      return (
+        <Suspense fallback={<RouteLoading />}>
+          <SeriesPage key={route.seriesId} seriesId={route.seriesId} token={route.token} />
         </Suspense>
       );
     case 'board':

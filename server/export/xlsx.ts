@@ -8,11 +8,11 @@ export interface XlsxInfo {
   snapshot?: SnapshotRef | null;
 }
 
-type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
-type Cell = string | number | Date;
+export type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+export type Cell = string | number | Date;
 
 const JST_OFFSET_MS = 9 * 3600 * 1000;
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
 /** Excel's column width is in characters of its default font; a Japanese character takes two. */
@@ -28,7 +28,7 @@ function displayWidth(value: Cell): number {
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique in the workbook. */
-function sheetName(wanted: string, taken: Set<string>): string {
+export function sheetName(wanted: string, taken: Set<string>): string {
   const base = [...(wanted.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet')].slice(0, 28).join('');
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}(${i})`;
@@ -43,13 +43,13 @@ const excelTime = (ms: number): Date => new Date(ms + JST_OFFSET_MS);
 const excelValue = (v: string | number): string | number => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);
 
 /** Column widths that fit the content, within reason: long notes wrap instead of making a 500-character column. */
-const fitted = (rows: readonly Cell[][], maxWidth: number): number[] => {
+export const fitted = (rows: readonly Cell[][], maxWidth: number): number[] => {
   const widths: number[] = [];
   for (const row of rows) row.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(v))));
   return widths.map((w) => Math.min(maxWidth, Math.max(6, w + 2)));
 };
 
-function addNotesSheet(wb: Writer, name: string, columns: Column[], rows: readonly NoteRow[]): void {
+export function addNotesSheet(wb: Writer, name: string, columns: Column[], rows: readonly NoteRow[]): void {
   const header: Cell[] = columns.map((c) => c.header);
   const body: Cell[][] = rows.map((row) => columns.map((c) => (c.key === 'createdAt' ? excelTime(row.createdAtMs) : excelValue(cellOf(row, c.key)))));
   const widths = fitted([header, ...body], 60);
@@ -104,6 +104,21 @@ function addSummarySheet(wb: Writer, name: string, table: NoteTable, info: XlsxI
  * Written with exceljs's streaming writer: rows go out as they are made, which keeps a 5,000-note board fast.
  */
 export async function buildXlsx(table: NoteTable, info: XlsxInfo): Promise<Buffer> {
+  return writeWorkbook(info.exportedAt, (wb) => {
+    const taken = new Set<string>();
+    const columns = columnsOf(table);
+    addSummarySheet(wb, sheetName('概要', taken), table, info);
+    addNotesSheet(wb, sheetName('付箋記入記録', taken), columns, table.rows);
+    for (const g of table.groups) addNotesSheet(wb, sheetName(groupLabel(g), taken), columns, table.rows.filter((r) => r.group === g));
+    for (const c of table.categories) {
+      const rows = table.rows.filter((r) => r.category === c.id);
+      if (rows.length > 0) addNotesSheet(wb, sheetName(`分類 ${c.label}`, taken), columns, rows);
+    }
+  });
+}
+
+/** A workbook made by `fill` with exceljs's streaming writer, as bytes. */
+export async function writeWorkbook(exportedAt: number, fill: (wb: Writer) => void): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -113,16 +128,8 @@ export async function buildXlsx(table: NoteTable, info: XlsxInfo): Promise<Buffe
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'fusen-board';
-  wb.created = new Date(info.exportedAt);
-  const taken = new Set<string>();
-  const columns = columnsOf(table);
-  addSummarySheet(wb, sheetName('概要', taken), table, info);
-  addNotesSheet(wb, sheetName('付箋記入記録', taken), columns, table.rows);
-  for (const g of table.groups) addNotesSheet(wb, sheetName(groupLabel(g), taken), columns, table.rows.filter((r) => r.group === g));
-  for (const c of table.categories) {
-    const rows = table.rows.filter((r) => r.category === c.id);
-    if (rows.length > 0) addNotesSheet(wb, sheetName(`分類 ${c.label}`, taken), columns, rows);
-  }
+  wb.created = new Date(exportedAt);
+  fill(wb);
   await wb.commit();
   await done;
   return Buffer.concat(chunks);

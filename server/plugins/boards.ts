@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { TemplateId } from '../../shared/board/schema';
 import type { FastifyRequest } from 'fastify';
 import { newBoardId } from '../../shared/board/ids';
-import { newTokens, openTokens, storeTokens, type BoardTokens } from '../store/tokens';
+import { newTokens, openTokens, sealForSeries, storeTokens, type BoardTokens } from '../store/tokens';
 import { initBoard } from '../../shared/board/templates';
 import { readBoard } from '../../shared/board/doc';
 import { keptFromViewers } from '../../shared/board/moderation';
@@ -15,7 +15,8 @@ import { tokenFrom } from './auth';
 import { serve } from './contract';
 import { deleteAfter } from '../rooms/retention';
 import { hashPasscode } from '../rooms/access';
-import type { BoardRecord } from '../store/store';
+import { UnknownSeriesError, type BoardRecord } from '../store/store';
+import { openSeries } from '../series/access';
 
 export const linksFor = (base: string, boardId: string, tokens: BoardTokens): Record<Role, string> => ({
   facilitator: `${base}/b/${boardId}?token=${tokens.facilitator}`,
@@ -66,15 +67,19 @@ export default fp(
       const template: TemplateId = input.template ?? 'impressions-unclear';
       const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
       if (expiresAt !== null && expiresAt <= Date.now()) throw new HttpError(400, 'expiresAt: the session would end before it starts', 'expiresAt');
+      const series = input.series && (await openSeries(app, input.series.id, input.series.token, 'series'));
       const { record: board, tokens } = newBoard(input.title || 'ワークショップ');
+      const inSeries = series ? { seriesId: series.id, sealedToken: sealForSeries(series.id, input.series!.token, board.id, tokens.facilitator) } : undefined;
       const doc = new Y.Doc();
       initBoard(doc, { title: board.title, template, groups: input.groups ?? 3, anonymous: input.anonymous });
-      await app.store.createBoard(board, Y.encodeStateAsUpdate(doc));
+      await app.store.createBoard(board, Y.encodeStateAsUpdate(doc), inSeries).catch((err: unknown) => {
+        throw err instanceof UnknownSeriesError ? new HttpError(404, 'series not found', 'series.id') : err;
+      });
       doc.destroy();
       if (input.passcode !== undefined || expiresAt !== null) {
         await app.store.setAccess(board.id, { passcodeHash: input.passcode === undefined ? null : hashPasscode(input.passcode), expiresAt });
       }
-      req.log.info({ boardId: board.id, template }, 'board created');
+      req.log.info({ boardId: board.id, template, ...(series ? { seriesId: series.id } : {}) }, 'board created');
       return createdBoard(app.publicUrl(), board.id, tokens);
     }, createOptions);
 

@@ -1,4 +1,4 @@
-import { StoreUnavailableError, type Store } from './store';
+import { StoreUnavailableError, UnknownSeriesError, type Store } from './store';
 
 /**
  * The store as the app sees it: a failed read or write of any engine (PostgreSQL stopped, a SQLite file
@@ -11,7 +11,8 @@ export function reportingUnavailable(store: Store): Store {
     const call = store[name] as (...args: unknown[]) => Promise<unknown>;
     wrapped[name] = (...args: unknown[]) =>
       call.apply(store, args).catch((err: unknown) => {
-        throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(`${store.kind} store: ${name} failed`, { cause: err });
+        // An unknown series is the caller's mistake, not an outage.
+        throw err instanceof StoreUnavailableError || err instanceof UnknownSeriesError ? err : new StoreUnavailableError(`${store.kind} store: ${name} failed`, { cause: err });
       });
   }
   return wrapped as unknown as Store;
@@ -40,6 +41,10 @@ const STORE_CALLS = [
   'saveSurveyAnswers',
   'listSurveyAnswers',
   'clearSurveyAnswers',
+  'createSeries',
+  'getSeries',
+  'listSeries',
+  'seriesBoards',
 ] as const satisfies readonly Exclude<keyof Store, 'kind' | 'close'>[];
 
 // A Store method missing above would reach the app unwrapped, or not at all: make that a type error.

@@ -1,4 +1,4 @@
-import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 
 const OPEN: BoardAccess = { passcodeHash: null, expiresAt: null };
 
@@ -15,9 +15,14 @@ export class MemoryStore implements Store {
   private activity = new Map<string, BoardActivity>();
   private access = new Map<string, BoardAccess>();
   private survey = new Map<string, Map<string, Record<string, unknown>>>();
+  private series = new Map<string, SeriesRecord>();
+  /** board id → its place in a series */
+  private seriesOf = new Map<string, { seriesId: string; sealedToken: string }>();
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
+    if (inSeries && !this.series.has(inSeries.seriesId)) throw new UnknownSeriesError(`unknown series ${inSeries.seriesId}`);
+    if (inSeries) this.seriesOf.set(board.id, { ...inSeries });
     this.boards.set(board.id, structuredClone(board));
     this.logs.set(board.id, [{ seq: ++this.lastSeq, update: initialUpdate.slice() }]);
   }
@@ -44,6 +49,26 @@ export class MemoryStore implements Store {
     this.survey.delete(boardId);
     this.activity.delete(boardId);
     this.access.delete(boardId);
+    this.seriesOf.delete(boardId);
+  }
+
+  async createSeries(series: SeriesRecord): Promise<void> {
+    if (this.series.has(series.id)) throw new Error(`series ${series.id} exists`);
+    this.series.set(series.id, { ...series });
+  }
+
+  async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const s = this.series.get(seriesId);
+    return s ? { ...s } : null;
+  }
+
+  async listSeries(): Promise<SeriesRecord[]> {
+    return [...this.series.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((s) => ({ ...s }));
+  }
+
+  async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
+    const boards = [...this.seriesOf].filter(([, s]) => s.seriesId === seriesId).map(([id]) => this.boards.get(id)!);
+    return boards.sort(oldestFirst).map((b) => ({ boardId: b.id, sealedToken: this.seriesOf.get(b.id)!.sealedToken }));
   }
 
   async setAccess(boardId: string, access: BoardAccess): Promise<void> {

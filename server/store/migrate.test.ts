@@ -15,7 +15,7 @@ import { docFromLog, type BoardRecord, type SnapshotRecord, type Store } from '.
 import { addNote, deleteNotes, readBoard, setNoteText } from '../../shared/board/doc';
 import { initBoard } from '../../shared/board/templates';
 import { newBoardId, newToken } from '../../shared/board/ids';
-import { newTokens, storeTokens, type BoardTokens } from './tokens';
+import { hashToken, newTokens, openForSeries, sealForSeries, storeTokens, type BoardTokens } from './tokens';
 import { servicesAvailable, startPostgres, type Service } from '../testing/services';
 import { freePort, startServer, type RunningServer } from '../testing/startServer';
 
@@ -232,6 +232,53 @@ describe('copyBoards', () => {
     expect(outcome).toMatchObject({ status: 'refused' });
     expect(outcome!.detail).toContain('lock');
     expect(await to.getBoard(a.record.id)).toBeNull();
+  });
+});
+
+describe('copyBoards with series', () => {
+  /** A series with one board in it; the board's facilitator token sealed under the series token. */
+  async function seedSeries(store: Store) {
+    const token = newToken();
+    const series = { id: newBoardId(), title: '苫小牧市 連続研修', createdAt: 1_000, tokenHash: hashToken(token) };
+    await store.createSeries(series);
+    const id = newBoardId();
+    const tokens = newTokens();
+    const record: BoardRecord = { id, title: '第1回', createdAt: 2_000, tokens: storeTokens(id, tokens), locked: false };
+    await store.createBoard(record, Y.encodeStateAsUpdate(new Y.Doc()), { seriesId: series.id, sealedToken: sealForSeries(series.id, token, id, tokens.facilitator) });
+    return { series, token, record, tokens };
+  }
+
+  it('copies each series before its boards, which keep their place in it: the series link opens them in the target', async () => {
+    const from = new MemoryStore();
+    const to = new SqliteStore(tempDir());
+    try {
+      const { series, token, record, tokens } = await seedSeries(from);
+      const report = await copyBoards(from, to);
+      expect(report.series).toEqual([{ seriesId: series.id, title: '苫小牧市 連続研修', status: 'copied' }]);
+      expect(report.copied).toBe(1);
+      expect(await to.getSeries(series.id)).toEqual(series);
+      const [member] = await to.seriesBoards(series.id);
+      expect(member?.boardId).toBe(record.id);
+      expect(openForSeries(series.id, token, record.id, member!.sealedToken)).toBe(tokens.facilitator);
+      const again = await copyBoards(from, to);
+      expect(again.series.map((s) => s.status)).toEqual(['already there']);
+      expect(again.alreadyThere).toBe(1);
+    } finally {
+      await to.close();
+    }
+  });
+
+  it('refuses a series the target has with another token, and copies its boards alone', async () => {
+    const from = new MemoryStore();
+    const to = new MemoryStore();
+    const { series, record } = await seedSeries(from);
+    await to.createSeries({ ...series, tokenHash: hashToken(newToken()) });
+    const report = await copyBoards(from, to);
+    expect(report.series[0]).toMatchObject({ status: 'refused' });
+    expect(report.series[0]!.detail).toContain('different series');
+    expect(report.copied).toBe(1);
+    expect(await to.getBoard(record.id)).not.toBeNull();
+    expect(await to.seriesBoards(series.id)).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../shared/board/doc';
-import { docFromLog, type AuditEntry, type BoardAccess, type BoardRecord, type SnapshotRecord, type Store } from './store';
+import { docFromLog, type AuditEntry, type BoardAccess, type BoardRecord, type SeriesRecord, type SnapshotRecord, type Store } from './store';
 
 /** All a copy may do with its source: read. The type keeps a write to the source from compiling. */
-export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot' | 'listAudit' | 'getAccess'>;
+export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot' | 'listAudit' | 'getAccess' | 'listSeries' | 'seriesBoards'>;
 
 export type BoardStatus = 'copied' | 'already there' | 'refused';
 
@@ -18,7 +18,18 @@ export interface BoardOutcome {
   detail?: string;
 }
 
+/** A series (its title and token hash) copied before its boards, which join it as they are created. */
+export interface SeriesOutcome {
+  seriesId: string;
+  title: string;
+  status: BoardStatus;
+  detail?: string;
+}
+
+type Membership = { seriesId: string; sealedToken: string };
+
 export interface CopyReport {
+  series: SeriesOutcome[];
   boards: BoardOutcome[];
   copied: number;
   alreadyThere: number;
@@ -50,17 +61,41 @@ interface BoardCopy {
  * meanwhile (the servers must be stopped).
  */
 export async function copyBoards(from: BoardSource, to: Store, opts: CopyOptions = {}): Promise<CopyReport> {
+  const series: SeriesOutcome[] = [];
+  const memberships = new Map<string, Membership>();
+  for (const s of await from.listSeries()) {
+    const outcome = await copySeries(to, s);
+    series.push(outcome);
+    // A board of a series the target refused is copied alone; the refusal is reported.
+    if (outcome.status !== 'refused') for (const m of await from.seriesBoards(s.id)) memberships.set(m.boardId, { seriesId: s.id, sealedToken: m.sealedToken });
+  }
   const boards: BoardOutcome[] = [];
   for (const record of await from.listBoards()) {
-    const outcome = await copyBoard(from, to, record);
+    const outcome = await copyBoard(from, to, record, memberships.get(record.id));
     boards.push(outcome);
     opts.onBoard?.(outcome);
   }
   const count = (status: BoardStatus) => boards.filter((b) => b.status === status).length;
-  return { boards, copied: count('copied'), alreadyThere: count('already there'), refused: count('refused') };
+  return { series, boards, copied: count('copied'), alreadyThere: count('already there'), refused: count('refused') };
 }
 
-async function copyBoard(from: BoardSource, to: Store, record: BoardRecord): Promise<BoardOutcome> {
+/** Never overwrites: a series the target has is already there when it is the same, refused when it differs. */
+async function copySeries(to: Store, s: SeriesRecord): Promise<SeriesOutcome> {
+  const outcome = (status: BoardStatus, detail?: string): SeriesOutcome => ({ seriesId: s.id, title: s.title, status, ...(detail ? { detail } : {}) });
+  try {
+    const existing = await to.getSeries(s.id);
+    if (!existing) {
+      await to.createSeries(s);
+      return outcome('copied');
+    }
+    const same = existing.title === s.title && existing.createdAt === s.createdAt && existing.tokenHash === s.tokenHash;
+    return same ? outcome('already there') : outcome('refused', 'the target already has a different series with this id; left unchanged (its boards are copied without it)');
+  } catch (err) {
+    return outcome('refused', `${(err as Error).message} (running the command again is safe)`);
+  }
+}
+
+async function copyBoard(from: BoardSource, to: Store, record: BoardRecord, membership: Membership | undefined): Promise<BoardOutcome> {
   let source: BoardCopy | null = null;
   const outcome = (status: BoardStatus, detail?: string): BoardOutcome => ({
     boardId: record.id,
@@ -74,7 +109,7 @@ async function copyBoard(from: BoardSource, to: Store, record: BoardRecord): Pro
     source = await readBoardCopy(from, record);
     const existing = await to.getBoard(record.id);
     if (existing) return await compareExisting(to, source, existing, outcome);
-    return await writeNew(to, source, outcome);
+    return await writeNew(to, source, outcome, membership);
   } catch (err) {
     return outcome('refused', `${(err as Error).message} (running the command again is safe)`);
   } finally {
@@ -101,9 +136,9 @@ async function compareExisting(to: Store, source: BoardCopy, existing: BoardReco
   }
 }
 
-async function writeNew(to: Store, source: BoardCopy, outcome: Outcome): Promise<BoardOutcome> {
+async function writeNew(to: Store, source: BoardCopy, outcome: Outcome, membership: Membership | undefined): Promise<BoardOutcome> {
   try {
-    await to.createBoard(source.record, Y.encodeStateAsUpdate(source.doc));
+    await to.createBoard(source.record, Y.encodeStateAsUpdate(source.doc), membership);
   } catch (err) {
     return outcome('refused', `the target would not take it: ${(err as Error).message}`);
   }
@@ -114,6 +149,9 @@ async function writeNew(to: Store, source: BoardCopy, outcome: Outcome): Promise
     for (const e of source.audit) await to.appendAudit(source.record.id, e);
     await to.setAccess(source.record.id, source.access);
     failure = await verify(to, source);
+    if (!failure && membership && !(await to.seriesBoards(membership.seriesId)).some((m) => m.boardId === source.record.id && m.sealedToken === membership.sealedToken)) {
+      failure = 'its place in its series was not kept';
+    }
   } catch (err) {
     failure = (err as Error).message;
   }

@@ -148,10 +148,14 @@ export async function main(argv: string[], io: Output): Promise<number> {
     const report = await copyBoards(source, target, { onBoard: (o) => io.out(formatOutcome(o)) });
     const total = report.boards.length;
     io.out(`\n${total} board(s): ${report.copied} copied, ${report.alreadyThere} already there, ${report.refused} refused.`);
+    const seriesRefused = report.series.filter((s) => s.status === 'refused');
+    if (report.series.length > 0) io.out(`${report.series.length} series: ${report.series.length - seriesRefused.length} copied or already there, ${seriesRefused.length} refused.`);
+    for (const s of seriesRefused) io.err(`series ${s.seriesId} "${s.title}" refused: ${s.detail}`);
     if (report.refused > 0) {
       io.err(`${report.refused} board(s) refused: each was left unchanged in the target (see why above). Nothing was changed in the source.`);
       return 1;
     }
+    if (seriesRefused.length > 0) return 1;
     return 0;
   } catch (err) {
     io.err(`migrate: ${(err as Error).message}`);

@@ -6,7 +6,7 @@ import { PostgresStore } from './postgres';
 import { servicesAvailable, startPostgres, type Service } from '../testing/services';
 import { freePort } from '../testing/startServer';
 import { newBoardId } from '../../shared/board/ids';
-import { newTokens, openTokens, roleOfToken, storeTokens } from './tokens';
+import { hashToken, newTokens, openTokens, roleOfToken, storeTokens } from './tokens';
 
 const available = servicesAvailable();
 let pg: Service | undefined;
@@ -128,6 +128,29 @@ describe.skipIf(!available)('PostgresStore', () => {
       expect(roleOfToken(board.tokens, tokens.participant)).toBe('participant');
       expect(roleOfToken(board.tokens, tokens.viewer)).toBe('viewer');
       expect(openTokens(id, board.tokens, tokens.facilitator)).toEqual(tokens);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('adds the series tables to a database an older version made, on start', async () => {
+    const first = await PostgresStore.connect(pg!.url);
+    await first.pool.query('DROP TABLE series; DROP TABLE series_boards;');
+    await first.close();
+    // Read-only (`npm run migrate` from an older deployment): no series, and nothing created.
+    const reader = await PostgresStore.connect(pg!.url, { readonly: true });
+    try {
+      expect(await reader.listSeries()).toEqual([]);
+      expect(await reader.getSeries(newBoardId())).toBeNull();
+      expect(await reader.seriesBoards(newBoardId())).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+    const store = await PostgresStore.connect(pg!.url);
+    try {
+      const series = { id: newBoardId(), title: '連続研修', createdAt: 2, tokenHash: hashToken('t') };
+      await store.createSeries(series);
+      expect(await store.getSeries(series.id)).toEqual(series);
     } finally {
       await store.close();
     }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
@@ -53,6 +53,18 @@ CREATE TABLE IF NOT EXISTS survey_answers (
   answers JSONB NOT NULL,
   PRIMARY KEY (board_id, respondent)
 );
+CREATE TABLE IF NOT EXISTS series (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  token_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS series_boards (
+  board_id TEXT PRIMARY KEY,
+  series_id TEXT NOT NULL,
+  sealed_token TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
 `;
 
 interface BoardRow {
@@ -131,7 +143,11 @@ export class PostgresStore implements Store {
 
   private ended = false;
 
-  private constructor(readonly pool: pg.Pool) {}
+  /** A database an older version made, opened read-only (`npm run migrate`), has no series tables, and so no series. */
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly hasSeries = true,
+  ) {}
 
   /** Connects and creates the schema; an unreachable database is an Error naming DATABASE_URL and host:port. */
   static async connect(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
@@ -148,12 +164,15 @@ export class PostgresStore implements Store {
     try {
       const client = await pool.connect();
       if (opts.readonly) {
+        let hasSeries: boolean;
         try {
           await expectSchema(client);
+          const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM unnest(ARRAY['series', 'series_boards']) AS t WHERE to_regclass(t) IS NOT NULL");
+          hasSeries = Number(rows[0]!.n) === 2;
         } finally {
           client.release();
         }
-        return new PostgresStore(pool);
+        return new PostgresStore(pool, hasSeries);
       }
       let migrated = 0;
       try {
@@ -202,7 +221,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void> {
     await this.transaction(async (c) => {
       await c.query('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES ($1, $2, $3, $4, $5)', [
         board.id,
@@ -212,7 +231,44 @@ export class PostgresStore implements Store {
         board.locked,
       ]);
       await c.query('INSERT INTO updates (board_id, data) VALUES ($1, $2)', [board.id, toBuffer(initialUpdate)]);
+      if (!inSeries) return;
+      const joined = await c.query('INSERT INTO series_boards (board_id, series_id, sealed_token) SELECT $1, id, $2 FROM series WHERE id = $3', [
+        board.id,
+        inSeries.sealedToken,
+        inSeries.seriesId,
+      ]);
+      if (joined.rowCount === 0) throw new UnknownSeriesError(`unknown series ${inSeries.seriesId}`);
     });
+  }
+
+  async createSeries(s: SeriesRecord): Promise<void> {
+    await this.pool.query('INSERT INTO series (id, title, created_at, token_hash) VALUES ($1, $2, $3, $4)', [s.id, s.title, s.createdAt, s.tokenHash]);
+  }
+
+  async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    if (!this.hasSeries) return null;
+    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string; token_hash: string }>('SELECT id, title, created_at, token_hash FROM series WHERE id = $1', [
+      seriesId,
+    ]);
+    const r = rows[0];
+    return r ? { id: r.id, title: r.title, createdAt: Number(r.created_at), tokenHash: r.token_hash } : null;
+  }
+
+  async listSeries(): Promise<SeriesRecord[]> {
+    if (!this.hasSeries) return [];
+    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string; token_hash: string }>(
+      'SELECT id, title, created_at, token_hash FROM series ORDER BY created_at, id',
+    );
+    return rows.map((r) => ({ id: r.id, title: r.title, createdAt: Number(r.created_at), tokenHash: r.token_hash }));
+  }
+
+  async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
+    if (!this.hasSeries) return [];
+    const { rows } = await this.pool.query<{ id: string; sealed_token: string }>(
+      'SELECT b.id, sb.sealed_token FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = $1 ORDER BY b.created_at, b.id',
+      [seriesId],
+    );
+    return rows.map((r) => ({ boardId: r.id, sealedToken: r.sealed_token }));
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
@@ -248,6 +304,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM activity WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM access WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM survey_answers WHERE board_id = $1', [boardId]);
+      await c.query('DELETE FROM series_boards WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
     });
   }

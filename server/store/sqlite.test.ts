@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreContract } from './store.contract';
 import { SqliteStore } from './sqlite';
 import { newBoardId } from '../../shared/board/ids';
-import { newTokens, openTokens, roleOfToken } from './tokens';
+import { hashToken, newTokens, openTokens, roleOfToken, storeTokens } from './tokens';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -80,5 +80,26 @@ describe('SqliteStore on disk', () => {
     const file = join(dir, 'boards.sqlite3');
     const bytes = Buffer.concat([readFileSync(file), ...[`${file}-wal`].filter((f) => statSync(f, { throwIfNoEntry: false })).map((f) => readFileSync(f))]);
     for (const t of Object.values(tokens)) expect(bytes.includes(Buffer.from(t))).toBe(false);
+  });
+
+  it('adds the series tables to a database an older version wrote, keeping its boards', async () => {
+    const dir = tempDir();
+    const id = newBoardId();
+    const old = new SqliteStore(dir);
+    old.db.exec('DROP TABLE series; DROP TABLE series_boards;');
+    old.db.prepare('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES (?, ?, 1, ?, 0)').run(id, '第1回', JSON.stringify(storeTokens(id, newTokens())));
+    await old.close();
+    // Read-only (`npm run migrate` from an older deployment): no series, and nothing written.
+    const reader = new SqliteStore(dir, { readonly: true });
+    expect(await reader.listSeries()).toEqual([]);
+    expect(await reader.seriesBoards(newBoardId())).toEqual([]);
+    expect((await reader.getBoard(id))?.title).toBe('第1回');
+    await reader.close();
+    const store = new SqliteStore(dir);
+    const series = { id: newBoardId(), title: '連続研修', createdAt: 2, tokenHash: hashToken('t') };
+    await store.createSeries(series);
+    expect(await store.getSeries(series.id)).toEqual(series);
+    expect((await store.getBoard(id))?.title).toBe('第1回');
+    await store.close();
   });
 });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 const SCHEMA = `
@@ -52,6 +52,18 @@ CREATE TABLE IF NOT EXISTS survey_answers (
   answers TEXT NOT NULL,
   PRIMARY KEY (board_id, respondent)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS series (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  token_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS series_boards (
+  board_id TEXT PRIMARY KEY,
+  series_id TEXT NOT NULL,
+  sealed_token TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
 `;
 
 interface AuditRow {
@@ -86,6 +98,13 @@ const toRecord = (r: BoardRow): BoardRecord => ({
   locked: r.locked === 1,
 });
 
+const toSeries = (r: { id: string; title: string; created_at: number; token_hash: string }): SeriesRecord => ({
+  id: r.id,
+  title: r.title,
+  createdAt: r.created_at,
+  tokenHash: r.token_hash,
+});
+
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const toLogged = (r: { seq: number; data: Buffer }): LoggedUpdate => ({ seq: r.seq, update: bytes(r.data) });
 
@@ -111,6 +130,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
   private stmts;
+  private series;
 
   /**
    * `readonly` opens an existing file only, and never writes to it: for reading a deployment's boards
@@ -140,6 +160,7 @@ export class SqliteStore implements Store {
       this.hashPlainTokens();
     }
     const db = this.db;
+    this.series = this.seriesStatements(db);
     this.stmts = {
       insertBoard: db.prepare('INSERT INTO boards (id, title, created_at, tokens, locked) VALUES (?, ?, ?, ?, ?)'),
       getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
@@ -204,6 +225,25 @@ export class SqliteStore implements Store {
     };
   }
 
+  /**
+   * Series statements apart: a database an older version wrote, opened read-only (`npm run migrate`),
+   * has no series tables, and so no series.
+   */
+  private seriesStatements(db: Database.Database) {
+    const tables = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('series', 'series_boards')").get()!.n;
+    if (tables !== 2) return null;
+    return {
+      join: db.prepare('INSERT INTO series_boards (board_id, series_id, sealed_token) SELECT ?, id, ? FROM series WHERE id = ?'),
+      insert: db.prepare('INSERT INTO series (id, title, created_at, token_hash) VALUES (?, ?, ?, ?)'),
+      get: db.prepare<[string], { id: string; title: string; created_at: number; token_hash: string }>('SELECT * FROM series WHERE id = ?'),
+      boards: db.prepare<[string], { id: string; sealed_token: string }>(
+        'SELECT b.id, sb.sealed_token FROM series_boards sb JOIN boards b ON b.id = sb.board_id WHERE sb.series_id = ? ORDER BY b.created_at, b.id',
+      ),
+      leave: db.prepare('DELETE FROM series_boards WHERE board_id = ?'),
+      list: db.prepare<[], { id: string; title: string; created_at: number; token_hash: string }>('SELECT * FROM series ORDER BY created_at, id'),
+    };
+  }
+
   /** Boards stored before tokens were hashed: their tokens become hashes (and the sealed pair), in place. */
   private hashPlainTokens(): void {
     const plain = this.db
@@ -219,11 +259,32 @@ export class SqliteStore implements Store {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void> {
     this.db.transaction(() => {
       this.stmts.insertBoard.run(board.id, board.title, board.createdAt, JSON.stringify(board.tokens), board.locked ? 1 : 0);
       this.stmts.insertUpdate.run(board.id, 1, initialUpdate);
+      if (inSeries && this.series?.join.run(board.id, inSeries.sealedToken, inSeries.seriesId).changes !== 1) {
+        throw new UnknownSeriesError(`unknown series ${inSeries.seriesId}`);
+      }
     })();
+  }
+
+  async createSeries(s: SeriesRecord): Promise<void> {
+    if (!this.series) throw new Error('this database has no series tables (opened read-only)');
+    this.series.insert.run(s.id, s.title, s.createdAt, s.tokenHash);
+  }
+
+  async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const r = this.series?.get.get(seriesId);
+    return r ? toSeries(r) : null;
+  }
+
+  async listSeries(): Promise<SeriesRecord[]> {
+    return this.series?.list.all().map(toSeries) ?? [];
+  }
+
+  async seriesBoards(seriesId: string): Promise<SeriesBoard[]> {
+    return (this.series?.boards.all(seriesId) ?? []).map((r) => ({ boardId: r.id, sealedToken: r.sealed_token }));
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
@@ -257,6 +318,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteActivity.run(boardId);
       this.stmts.deleteAccess.run(boardId);
       this.stmts.deleteSurvey.run(boardId);
+      this.series?.leave.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.

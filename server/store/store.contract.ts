@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardRecord, LoggedUpdate, Store } from './store';
+import { UnknownSeriesError, type BoardRecord, type LoggedUpdate, type SeriesRecord, type Store } from './store';
 import { newBoardId, newToken } from '../../shared/board/ids';
-import { newTokens, openTokens, roleOfToken, storeTokens } from './tokens';
+import { hashToken, newTokens, openForSeries, openTokens, roleOfToken, sealForSeries, seriesTokenMatches, storeTokens } from './tokens';
 
 /**
  * The behaviour every Store must have. An implementation is correct when it passes this suite:
@@ -222,6 +222,68 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect((await store.getAccess(b.id)).expiresAt).toBeNull();
       await store.deleteBoard(b.id);
       expect(await store.getAccess(b.id)).toEqual({ passcodeHash: null, expiresAt: null });
+    });
+
+    const series = (): SeriesRecord => ({ id: newBoardId(), title: '苫小牧市 重層的支援 研修（全4回）', createdAt: Date.now(), tokenHash: hashToken(newToken()) });
+
+    const inSeries = (seriesId: string, sealedToken = 'sealed') => ({ seriesId, sealedToken });
+
+    it('keeps a series with its title and token hash, and its boards oldest first', async () => {
+      const s = series();
+      await store.createSeries(s);
+      expect(await store.getSeries(s.id)).toEqual(s);
+      expect(await store.getSeries(newBoardId())).toBeNull();
+      const older = { ...series(), createdAt: 1_000 };
+      await store.createSeries(older);
+      // The store may hold other tests' series: look at ours only.
+      expect((await store.listSeries()).filter((x) => x.id === s.id || x.id === older.id)).toEqual([older, s]);
+      const second = { ...board(), title: '第2回', createdAt: 2_000 };
+      const first = { ...board(), title: '第1回', createdAt: 1_000 };
+      const alone = board();
+      await store.createBoard(second, Y.encodeStateAsUpdate(new Y.Doc()), inSeries(s.id, 'sealed-2'));
+      await store.createBoard(first, Y.encodeStateAsUpdate(new Y.Doc()), inSeries(s.id, 'sealed-1'));
+      await store.createBoard(alone, Y.encodeStateAsUpdate(new Y.Doc()));
+      expect(await store.seriesBoards(s.id)).toEqual([
+        { boardId: first.id, sealedToken: 'sealed-1' },
+        { boardId: second.id, sealedToken: 'sealed-2' },
+      ]);
+      expect(await store.getBoard(first.id)).toEqual(first);
+      expect(await store.seriesBoards(newBoardId())).toEqual([]);
+    });
+
+    it('refuses a board for an unknown series and keeps nothing of it', async () => {
+      const b = board();
+      const err = await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()), inSeries(newBoardId())).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnknownSeriesError);
+      expect(await store.getBoard(b.id)).toBeNull();
+      expect(await store.loadLog(b.id)).toEqual([]);
+    });
+
+    it('takes a deleted board out of its series', async () => {
+      const s = series();
+      await store.createSeries(s);
+      const [kept, gone] = [board(), board()];
+      for (const b of [kept, gone]) await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()), inSeries(s.id));
+      await store.deleteBoard(gone.id);
+      expect((await store.seriesBoards(s.id)).map((m) => m.boardId)).toEqual([kept.id]);
+    });
+
+    it('matches a series token against its hash only, and opens its boards with that token alone', async () => {
+      const token = newToken();
+      const s = { ...series(), tokenHash: hashToken(token) };
+      await store.createSeries(s);
+      const b = board();
+      const facilitator = newToken();
+      await store.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()), inSeries(s.id, sealForSeries(s.id, token, b.id, facilitator)));
+      const [member] = await store.seriesBoards(s.id);
+      expect(member!.sealedToken).not.toContain(facilitator);
+      expect(openForSeries(s.id, token, b.id, member!.sealedToken)).toBe(facilitator);
+      expect(openForSeries(s.id, newToken(), b.id, member!.sealedToken)).toBeNull();
+      const read = (await store.getSeries(s.id))!;
+      expect(read.tokenHash).not.toContain(token);
+      expect(seriesTokenMatches(read.tokenHash, token)).toBe(true);
+      expect(seriesTokenMatches(read.tokenHash, newToken())).toBe(false);
+      expect(seriesTokenMatches(read.tokenHash, '')).toBe(false);
     });
   });
 }

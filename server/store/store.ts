@@ -57,6 +57,26 @@ export interface BoardAccess {
   expiresAt: number | null;
 }
 
+/**
+ * A series of sessions (連続研修): boards an organiser keeps together for one record. Its token is the
+ * organiser's capability for the series, kept only as its hash (seriesTokenMatches in tokens.ts).
+ */
+export interface SeriesRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  tokenHash: string;
+}
+
+/**
+ * A board's place in a series: the board's facilitator token sealed under the series token, so the
+ * series' organiser can open every session of it and a copy of the database opens none.
+ */
+export interface SeriesBoard {
+  boardId: string;
+  sealedToken: string;
+}
+
 /** One entry of a board's update log. `seq` identifies it: a new entry (append or compaction) never reuses one. */
 export interface LoggedUpdate {
   seq: number;
@@ -84,13 +104,16 @@ export interface Appended {
  */
 export interface Store {
   readonly kind: string;
-  /** Creates the record and the document's first update atomically. */
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void>;
+  /**
+   * Creates the record and the document's first update atomically; with `inSeries`, the board joins
+   * that series in the same step (an unknown series fails the whole creation).
+   */
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void>;
   getBoard(boardId: string): Promise<BoardRecord | null>;
   /** Every board's record, oldest first (ties by id): what moving a deployment to another store walks through. */
   listBoards(): Promise<BoardRecord[]>;
   updateBoard(boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'tokens' | 'locked'>>): Promise<void>;
-  /** Removes the board, its document, its snapshots, its audit log and its survey answers. */
+  /** Removes the board, its document, its snapshots, its audit log, its survey answers and its place in a series. */
   deleteBoard(boardId: string): Promise<void>;
   /** Durably appends one update; resolves once it is stored. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<Appended>;
@@ -128,7 +151,16 @@ export interface Store {
   /** Forgets every answer (a new survey replaced the old one). */
   clearSurveyAnswers(boardId: string): Promise<void>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
+  createSeries(series: SeriesRecord): Promise<void>;
+  getSeries(seriesId: string): Promise<SeriesRecord | null>;
+  /** Every series, oldest first (ties by id): what moving a deployment to another store walks through. */
+  listSeries(): Promise<SeriesRecord[]>;
+  /** The series' boards, oldest first (ties by id); none for an unknown series. */
+  seriesBoards(seriesId: string): Promise<SeriesBoard[]>;
   close(): Promise<void>;
 }
+
+/** What createBoard throws for a series the store does not have. */
+export class UnknownSeriesError extends Error {}
 
 export class StoreUnavailableError extends Error {}

@@ -69,3 +69,33 @@ export function fromStored(boardId: string, raw: unknown): StoredTokens {
 
 /** Whether a stored `tokens` value is from before hashing (the tokens in plain text): what the stores migrate. */
 export const isPlainTokens = (raw: unknown): boolean => typeof (raw as Partial<BoardTokens> | null)?.facilitator === 'string';
+
+/** Whether `token` is the series' token: its hash against the kept one, in constant time. */
+export function seriesTokenMatches(tokenHash: string, token: string): boolean {
+  const presented = Buffer.from(hashToken(token), 'base64url');
+  const kept = Buffer.from(tokenHash, 'base64url');
+  return kept.length === presented.length && timingSafeEqual(kept, presented);
+}
+
+const seriesKey = (seriesId: string, boardId: string, seriesToken: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', seriesToken, `${seriesId}/${boardId}`, 'fusen-board series', 32));
+
+/** A board's facilitator token sealed (AES-256-GCM) under a key only the series token derives. */
+export function sealForSeries(seriesId: string, seriesToken: string, boardId: string, facilitatorToken: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', seriesKey(seriesId, boardId, seriesToken), iv);
+  const body = Buffer.concat([cipher.update(facilitatorToken, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+/** The board's facilitator token, from the series token; null when the series token does not open it. */
+export function openForSeries(seriesId: string, seriesToken: string, boardId: string, sealed: string): string | null {
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', seriesKey(seriesId, boardId, seriesToken), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8') || null;
+  } catch {
+    return null;
+  }
+}

@@ -21,7 +21,7 @@ export function faultyStore(inner: Store): FaultyStore {
   const failing = <T>(call: () => Promise<T>): Promise<T> => (isDown ? Promise.reject(new Error('connect ECONNREFUSED (injected)')) : call());
   return {
     kind: inner.kind,
-    createBoard: (b, u) => failing(() => inner.createBoard(b, u)),
+    createBoard: (b, u, s) => failing(() => inner.createBoard(b, u, s)),
     getBoard: (id) => failing(() => inner.getBoard(id)),
     listBoards: () => failing(() => inner.listBoards()),
     updateBoard: (id, p) => failing(() => inner.updateBoard(id, p)),
@@ -50,6 +50,10 @@ export function faultyStore(inner: Store): FaultyStore {
     extendBoard: (id, at) => failing(() => inner.extendBoard(id, at)),
     boardActivity: (id) => failing(() => inner.boardActivity(id)),
     untouchedSince: (cutoff) => failing(() => inner.untouchedSince(cutoff)),
+    createSeries: (s) => failing(() => inner.createSeries(s)),
+    getSeries: (id) => failing(() => inner.getSeries(id)),
+    listSeries: () => failing(() => inner.listSeries()),
+    seriesBoards: (id) => failing(() => inner.seriesBoards(id)),
     close: () => inner.close(),
     down: () => void (isDown = true),
     up: () => void (isDown = false),

@@ -3,6 +3,7 @@ import { CreateBoardSchema, LIMITS } from '../board/schema';
 import { ROLES } from '../board/roles';
 import type { JsonExport } from '../export/json';
 import { SurveyAnswersSchema, SurveyInputSchema, SurveyStateSchema } from '../board/survey';
+import { CreateSeriesSchema, CreatedSeriesSchema, SeriesNotesSchema, SeriesParamsSchema, SeriesSchema } from './series';
 
 /**
  * The HTTP API as both sides use it: each route's method, path, params, body and answer. The server's
@@ -172,6 +173,12 @@ export const API = {
   /** The totals, anonymous (facilitator). */
   surveyResults: route({ method: 'GET', path: '/api/boards/:boardId/survey/results', params: BoardParamsSchema, response: SurveyResultsSchema, status: 200 }),
   health: route({ method: 'GET', path: '/healthz', response: HealthSchema, status: 200 }),
+  /** A series of sessions; its token is shown this once (shared/api/series.ts). */
+  createSeries: route({ method: 'POST', path: '/api/series', body: CreateSeriesSchema, response: CreatedSeriesSchema, status: 201 }),
+  /** The series and its sessions with their counts per support (series token). */
+  series: route({ method: 'GET', path: '/api/series/:seriesId', params: SeriesParamsSchema, response: SeriesSchema, status: 200 }),
+  /** Every note of every session, with its session (series token). */
+  seriesNotes: route({ method: 'GET', path: '/api/series/:seriesId/notes', params: SeriesParamsSchema, response: SeriesNotesSchema, status: 200 }),
 } as const;
 
 export type ApiRoute = (typeof API)[keyof typeof API];

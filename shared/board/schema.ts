@@ -117,6 +117,8 @@ export const CreateBoardSchema = z
     passcode: z.string().trim().min(4, 'at least 4 characters').max(64).optional(),
     /** When the session ends for participants (ISO 8601 with its offset, e.g. 2026-12-02T16:00:00+09:00). */
     expiresAt: z.iso.datetime({ offset: true }).optional(),
+    /** Puts the new board in a series (POST /api/series), with the series' token. */
+    series: z.object({ id: z.string().min(1).max(64), token: z.string().min(1).max(256) }).strict().optional(),
   })
   .strict();
 export type CreateBoard = z.infer<typeof CreateBoardSchema>;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedBoard } from '../api';
 import { NewBoardForm } from './NewBoardForm';
 import { BoardLinks } from './BoardLinks';
+import { NewSeriesForm } from './NewSeriesForm';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 export function HomePage() {
@@ -17,6 +18,7 @@ export function HomePage() {
       </header>
       <p className="muted home-lead">{t('home.lead')}</p>
       {created ? <BoardLinks board={created} onAnother={() => setCreated(null)} /> : <NewBoardForm onCreated={setCreated} />}
+      <NewSeriesForm />
     </main>
   );
 }

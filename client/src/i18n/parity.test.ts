@@ -9,6 +9,7 @@ import '../facilitator/auditStrings';
 import '../moderation/strings';
 import '../facilitator/importStrings';
 import '../ui/routeStrings';
+import '../series/strings';
 import { addExportTexts } from '../export/i18n';
 
 addExportTexts();
