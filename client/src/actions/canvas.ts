@@ -1,5 +1,7 @@
 import { readBoard } from '../../../shared/board';
 import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from '../board/shortcuts';
+import { saveDisplayName } from '../board/storage';
+import { rememberListView } from '../list/preference';
 import type { Action, ActionContext } from './action';
 import { dropNotes, dropArgs } from './grouping';
 import { ARROWS, keyOf, modKey, plainKey } from './keys';
@@ -171,5 +173,25 @@ export const arrowAction: Action<{ dx: number; dy: number; big: boolean }> = {
       const step = big ? PAN_STEP_BIG : PAN_STEP;
       ctx.canvas!.panBy(-dx * step, -dy * step);
     }
+  },
+};
+
+/** The list view instead of the canvas, or back; remembered on this device. */
+export const showListAction: Action<{ on: boolean; focus?: boolean }> = {
+  name: 'showList',
+  label: 'action.showList',
+  perform(ctx, { on, focus = false }) {
+    ctx.session.set({ listView: on, editingId: null, ...(focus ? { focusList: true } : {}) });
+    rememberListView(on);
+  },
+};
+
+/** The name this person's notes and cursor carry, kept on this device (an anonymous board still writes none). */
+export const setNameAction: Action<{ name: string }> = {
+  name: 'setName',
+  label: 'action.setName',
+  perform(ctx, { name }) {
+    saveDisplayName(name);
+    ctx.session.set({ name, askName: false });
   },
 };

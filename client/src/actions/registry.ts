@@ -26,6 +26,8 @@ export const ACTIONS: readonly AnyAction[] = [
   canvas.zoomOutAction,
   canvas.zoomToFitAction,
   canvas.toggleHelpAction,
+  canvas.showListAction,
+  canvas.setNameAction,
   // Notes, on every screen
   notes.addNoteAction,
   notes.spliceTextAction,

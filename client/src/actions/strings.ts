@@ -41,6 +41,8 @@ const ja = {
   focusGroup: 'グループに注目',
   setScribe: '書記役を決める',
   toggleLock: 'ボードのロック',
+  showList: 'リスト表示',
+  setName: '名前',
 };
 
 const en: typeof ja = {
@@ -80,6 +82,8 @@ const en: typeof ja = {
   focusGroup: 'Focus on a group',
   setScribe: 'Name a scribe',
   toggleLock: 'Lock the board',
+  showList: 'List view',
+  setName: 'Your name',
 };
 
 i18n.addResourceBundle('ja', 'translation', { action: ja }, true, false);

@@ -21,20 +21,17 @@ import {
 } from '../actions';
 import { LazyCanvas } from './lazyCanvas';
 import { noteFontSize } from '../canvas/style';
-import { fitRect, notesFocus, panBy, toBoard, toScreen, zoomAt, type Viewport } from '../canvas/viewport';
+import { fitRect, notesFocus, panBy, toBoard, toScreen, zoomAt } from '../canvas/viewport';
 import { AtViewport, useViewportStore } from './viewportStore';
-import { NoteEditor } from '../editor/NoteEditor';
-import { ConnectionBadge } from '../ui/ConnectionBadge';
-import { LockedBanner } from '../ui/LockedBanner';
-import { NamePrompt } from '../ui/NamePrompt';
-import { JoinDialog } from '../join/JoinDialog';
+import { editorRect, NoteEditor } from '../editor/NoteEditor';
+import { BoardHeader } from './BoardHeader';
+import { IdentityPrompts } from './IdentityPrompts';
 import { useJoin } from '../join/useJoin';
 import { SharePanel } from '../ui/SharePanel';
-import { ExportMenu } from '../export/ExportMenu';
 import { Toolbar } from '../ui/Toolbar';
 import { ViewControls } from '../ui/ViewControls';
 import { BoardProblem } from './BoardProblem';
-import { createdLinks, displayName, lastColor, nameAsked, saveDisplayName, userColor } from './storage';
+import { createdLinks, displayName, lastColor, nameAsked, userColor } from './storage';
 import { usePermissions } from './usePermissions';
 import { useBoardSession } from './useBoardSession';
 import { useNewBoardSession, useSession } from './session';
@@ -43,10 +40,8 @@ import { useElementSize } from './useElementSize';
 import { usePresence } from './usePresence';
 import { peopleHere } from './peopleHere';
 import { useUndo } from './useUndo';
-import { Timer } from '../agenda/Timer';
 import { WorkshopLayer } from '../facilitator/WorkshopLayer';
 import { VoteBadges } from '../facilitator/VoteBadges';
-import { LockToggle } from '../facilitator/LockToggle';
 import { useFollowFacilitator } from '../facilitator/useFollowFacilitator';
 import { useProjector } from '../facilitator/useProjector';
 import { useProjectedView } from '../moderation/useProjectedView';
@@ -57,13 +52,10 @@ import { CategoryWhy } from '../grouping/CategoryWhy';
 import { GroupingTools } from '../grouping/GroupingTools';
 import { useCategoryView, useGrouping } from '../grouping/useGrouping';
 import { ListView, LIST_TITLE_ID } from '../list/ListView';
-import { rememberListView, startsAsList } from '../list/preference';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { startsAsList } from '../list/preference';
 import { useSectionTitle } from '../i18n/sectionTitle';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
-
-const EDITOR_MIN = { width: 240, height: 180 };
 
 export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
@@ -105,10 +97,6 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const follow = useFollowFacilitator({ doc, awareness: conn.awareness, viewport: viewportStore, size });
   const projector = useProjector();
   const projected = useProjectedView(doc, drawn, projector.on);
-  const showList = (on: boolean) => {
-    session.set({ listView: on, editingId: null });
-    rememberListView(on);
-  };
   useEffect(() => {
     if (!s.focusList || !listView) return;
     const title = document.getElementById(LIST_TITLE_ID);
@@ -185,54 +173,24 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const boardKnown = view.sections.length > 0 || (conn.status === 'online' && !!doc && sectionsOf(doc).size === 0);
 
   const links = facilitator ? createdLinks(boardId) : null;
-  const title = view.meta.title || conn.info?.title || t('board.untitled');
 
   return (
     <ActionsProvider value={dispatch}>
       <div className={`board-page${projector.on ? ' ws-projector' : ''}`} data-testid="board-page" data-role={role ?? 'unknown'}>
-        <a
-          className="skip-link"
-          href="#list-view"
-          data-testid="skip-link"
-          onClick={(e) => {
-            e.preventDefault();
-            showList(true);
-            session.set({ focusList: true });
-          }}
-        >
-          {listView ? t('list.skipToNotes') : t('list.skipToList')}
-        </a>
-        <header className="board-header">
-          <a className="brand" href="/" aria-label={t('home.title')}>
-            付箋
-          </a>
-          <h1 className="board-title" title={title}>
-            {title}
-          </h1>
-          {role && <span className={`role-badge ${role}`}>{t(`role.${role}`)}</span>}
-          <div className="header-spacer" />
-          <Timer doc={doc} />
-          {facilitator && <LockToggle locked={view.meta.locked} place="header" />}
-          {links && (
-            <button type="button" className="btn" onClick={() => session.set({ sharing: true })} data-testid="share-open">
-              {t('share.open')}
-            </button>
-          )}
-          <button type="button" className="btn" onClick={() => showList(!listView)} data-testid="list-toggle">
-            {listView ? t('list.hide') : t('list.show')}
-          </button>
-          <ExportMenu boardId={boardId} token={token} role={role} view={view} doc={doc} />
-          {role && role !== 'viewer' && (
-            <button type="button" className="btn subtle" onClick={() => (asksGroup ? join.change() : session.set({ askName: true }))} title={t(asksGroup ? 'ws.join.title' : 'name.title')} data-testid="identity-button">
-              {name || t('presence.anonymous')}
-              {group && <span data-testid="my-group"> · {t('list.group', { group })}</span>}
-            </button>
-          )}
-          <LanguageSwitch />
-          <ConnectionBadge status={conn.status} peers={peopleHere(presence.others, user)} unsent={conn.unsent} />
-        </header>
-        {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
-        {view.meta.sessionEnded && !view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} ended />}
+        <BoardHeader
+          boardId={boardId}
+          token={token}
+          doc={doc}
+          view={view}
+          session={session}
+          title={view.meta.title || conn.info?.title || t('board.untitled')}
+          role={role}
+          facilitator={facilitator}
+          hasLinks={!!links}
+          asksGroup={asksGroup}
+          onIdentity={() => (asksGroup ? join.change() : session.set({ askName: true }))}
+          connection={{ status: conn.status, peers: peopleHere(presence.others, user), unsent: conn.unsent }}
+        />
         <div className="board-stage" ref={stageBox} hidden={listView}>
           <AtViewport store={viewportStore}>
             {(viewport) => (
@@ -321,30 +279,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           {canEdit && view.notes.length === 0 && <p className="empty-hint">{t('board.emptyHint')}</p>}
         </div>
         {listView && doc && <ListView doc={doc} view={view} perms={perms} userId={userId} />}
-        {asksGroup && (join.changing || !join.joined) && (
-          <JoinDialog
-            groups={join.groups}
-            anonymous={view.meta.anonymous}
-            initial={{ name, group }}
-            onJoin={(j) => {
-              if (!view.meta.anonymous) {
-                saveDisplayName(j.name);
-                session.set({ name: j.name });
-              }
-              session.set({ askName: false });
-              join.join(j);
-            }}
-          />
-        )}
-        {s.askName && role && role !== 'viewer' && !asksGroup && boardKnown && (
-          <NamePrompt
-            initial={name}
-            onDone={(n) => {
-              saveDisplayName(n);
-              session.set({ name: n, askName: false });
-            }}
-          />
-        )}
+        <IdentityPrompts session={session} join={join} asksGroup={asksGroup} anonymous={view.meta.anonymous} boardKnown={boardKnown} writes={!!role && role !== 'viewer'} />
         {s.sharing && links && <SharePanel links={links} onClose={() => session.set({ sharing: false })} />}
         {s.helpOpen && <ShortcutHelp onClose={() => session.set({ helpOpen: false })} />}
         <WorkshopLayer
@@ -364,17 +299,3 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     </ActionsProvider>
   );
 }
-
-/** The editor covers the note, but never smaller than is comfortable to type in, and stays on screen. */
-function editorRect(vp: Viewport, note: { x: number; y: number; w: number; h: number }, size: { width: number; height: number }) {
-  const tl = toScreen(vp, note);
-  const width = Math.max(note.w * vp.scale, EDITOR_MIN.width);
-  const height = Math.max(note.h * vp.scale, EDITOR_MIN.height);
-  return {
-    left: Math.max(8, Math.min(tl.x, size.width - width - 8)),
-    top: Math.max(8, Math.min(tl.y, size.height - height - 8)),
-    width,
-    height,
-  };
-}
-
