@@ -171,7 +171,7 @@ export const arrowAction: Action<{ dx: number; dy: number; big: boolean }> = {
       dropNotes(ctx.doc, dropArgs(ctx, moves));
     } else {
       const step = big ? PAN_STEP_BIG : PAN_STEP;
-      ctx.canvas!.panBy(-dx * step, -dy * step);
+      ctx.canvas!.panBy(-dx * step || 0, -dy * step || 0);
     }
   },
 };

@@ -102,7 +102,7 @@ describe('a shortcut dispatches its action', () => {
     run(ctx(), 'Delete');
     expect(readBoard(doc).notes).toEqual([]);
     run(ctx(), 'ArrowUp');
-    expect(panned).toEqual([[-0, 80]]);
+    expect(panned).toEqual([[0, 80]]);
   });
 
   it('Delete keeps others’ notes (and keeps them selected); the list view turns the canvas keys off', () => {

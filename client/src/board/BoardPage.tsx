@@ -12,16 +12,17 @@ import {
   pickColorAction,
   redoAction,
   undoAction,
+  zoomInAction,
+  zoomOutAction,
   useActionDispatch,
   useShortcuts,
   type ActionContext,
   type AnyAction,
   type BoardApi,
-  type CanvasHost,
 } from '../actions';
 import { LazyCanvas } from './lazyCanvas';
 import { noteFontSize } from '../canvas/style';
-import { fitRect, notesFocus, panBy, toBoard, toScreen, zoomAt } from '../canvas/viewport';
+import { fitRect, notesFocus } from '../canvas/viewport';
 import { AtViewport, useViewportStore } from './viewportStore';
 import { editorRect, NoteEditor } from '../editor/NoteEditor';
 import { BoardHeader } from './BoardHeader';
@@ -36,6 +37,7 @@ import { usePermissions } from './usePermissions';
 import { useBoardSession } from './useBoardSession';
 import { useNewBoardSession, useSession } from './session';
 import { TOOLBAR_SPACE, useCanvasFit } from './useCanvasFit';
+import { canvasHost } from './canvasHost';
 import { useElementSize } from './useElementSize';
 import { usePresence } from './usePresence';
 import { peopleHere } from './peopleHere';
@@ -112,7 +114,6 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     [shown.notes, shown.sections, byCategory],
   );
   const zoomToFit = useCallback(() => setViewport(fitRect(contentBounds(), size)), [setViewport, contentBounds, size]);
-  const zoomBy = (f: number) => follow.userSetViewport((vp) => zoomAt(vp, { x: size.width / 2, y: size.height / 2 }, f));
   useCanvasFit({
     doc,
     online: conn.status === 'online',
@@ -131,24 +132,14 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const editing = editingNote && perms.mayEdit(editingNote) ? editingNote : null;
   const editableCount = view.notes.filter((n) => liveSelection.has(n.id) && perms.mayEdit(n)).length;
 
-  /** Brings a note into view (centred) when it is not on screen, so the person sees what they are typing into. */
-  const showOnScreen = (n: { x: number; y: number; w: number; h: number }) => {
-    const vp = viewportStore.get();
-    const tl = toScreen(vp, n);
-    const br = toScreen(vp, { x: n.x + n.w, y: n.y + n.h });
-    if (tl.x >= 0 && tl.y >= 0 && br.x <= size.width && br.y <= size.height - TOOLBAR_SPACE) return;
-    const mid = toScreen(vp, { x: n.x + n.w / 2, y: n.y + n.h / 2 });
-    setViewport(panBy(vp, size.width / 2 - mid.x, (size.height - TOOLBAR_SPACE) / 2 - mid.y));
-  };
-  const canvas: CanvasHost = {
-    centre: () => toBoard(viewportStore.get(), { x: size.width / 2, y: size.height / 2 }),
-    showOnScreen,
+  const canvas = canvasHost({
+    viewport: viewportStore,
+    size,
+    userSetViewport: follow.userSetViewport,
     zoomToFit,
-    zoomBy,
-    panBy: (dx, dy) => follow.userSetViewport((vp) => panBy(vp, dx, dy)),
     byCategory: byCategory ? { notes: shown.notes, regions: byCategory.regions, tray: byCategory.tray } : null,
     projecting: projector.on,
-  };
+  });
   const api = useMemo<BoardApi | undefined>(() => (token ? { setLocked: (locked) => setBoardLocked(boardId, token, locked) } : undefined), [boardId, token]);
   const ctx: ActionContext | null = doc ? { doc, session, view, perms, api, canvas, undo } : null;
   const dispatch = useActionDispatch(ctx);
@@ -270,7 +261,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           <AtViewport store={viewportStore}>
             {(viewport) => (
               <>
-                <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => session.set({ helpOpen: true })} />
+                <ViewControls scale={viewport.scale} onZoomIn={() => dispatch(zoomInAction)} onZoomOut={() => dispatch(zoomOutAction)} onFit={zoomToFit} onHelp={() => session.set({ helpOpen: true })} />
                 {doc && <VoteBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
                 <CategoryWhy why={grouping.why} notes={shown.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
               </>
