@@ -4,85 +4,96 @@ import {
   deleteNotes,
   moveNotes,
   NOTE_SIZE,
+  noteText,
   placeNotesByCategory,
+  readBoard,
   sectionAt,
   setNoteColor,
-  noteText,
+  setNoteText,
   spliceNoteText,
-  type Note,
   type NoteMove,
   type Section,
   type TextSplice,
 } from '../../../shared/board';
-import { LOCAL_ORIGIN, type Command } from './command';
+import { saveLastColor } from '../board/storage';
+import type { Point } from '../canvas/viewport';
+import type { Action, ActionContext } from './action';
+import { authorName } from './author';
+import { LOCAL_ORIGIN } from './origin';
+import { BLANK_AREA, freeSpotIn, ownColumnNear } from './placement';
 
 export interface AddNoteArgs {
-  /** The point the note is centred on, in board coordinates. */
-  x: number;
-  y: number;
-  color: string;
-  sections: readonly Section[];
-  author: string;
-  authorId: string;
-  /**
-   * The board is arranged by category: the point is a category place, and the note is filed in the worksheet in
-   * `worksheetColumn` (the writer's group's column), at a free spot, or else where the point is.
-   */
-  byCategory?: { worksheetColumn: Section | null; notes: readonly Pick<Note, 'x' | 'y' | 'w' | 'h' | 'sectionId'>[] };
-  /**
-   * Added with the Add button by someone in a group: the note goes to a free spot of that group's column, not
-   * wherever the middle of the screen happens to be (another group's column, on top of a note).
-   */
-  intoColumn?: { column: Section; notes: readonly Pick<Note, 'x' | 'y' | 'w' | 'h'>[] };
+  text?: string;
+  /** Default: the session's colour. */
+  color?: string;
+  /** Into this section (the list, the phone), or onto the blank sheet of a board without sections. */
+  into?: Section | 'blank';
+  /** A double-click on the canvas: centred on this point and filed in the section under it. */
+  at?: Point;
+  /** The Add button or N: the writer's group's column nearest this point, else near the point. */
+  near?: Point;
+  /** The board is arranged by category: `at` or `near` is a category place; the worksheet place follows the rule above. */
+  byCategory?: boolean;
+  /** Several people send at this moment (phones): one of the first free spots, so they do not pile up. */
+  spread?: boolean;
 }
 
-const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-
-/**
- * Top-left of a note-sized spot in the section that no note covers, row by row below its title; the first
- * spot when the column is full (the note then sits on top, as on paper).
- */
-export function freeSpotIn(section: Section, notes: readonly Pick<Note, 'x' | 'y' | 'w' | 'h'>[]): { x: number; y: number } {
-  const pad = 20;
-  const top = section.y + 80;
-  const step = { x: NOTE_SIZE.w + 16, y: NOTE_SIZE.h + 16 };
-  const cols = Math.max(1, Math.floor((section.w - 2 * pad + 16) / step.x));
-  const rows = Math.max(1, Math.floor((section.y + section.h - top - pad + 16) / step.y));
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const spot = { x: section.x + pad + c * step.x, y: top + r * step.y, w: NOTE_SIZE.w, h: NOTE_SIZE.h };
-      if (!notes.some((n) => overlaps(spot, n))) return { x: spot.x, y: spot.y };
-    }
-  }
-  return { x: section.x + pad, y: top };
+/** The point a canvas add is about: a double-click's, or the middle of the screen fanned out a little. */
+function pointOf(a: AddNoteArgs, noteCount: number): Point | null {
+  if (a.at) return a.at;
+  if (!a.near) return null;
+  // Successive Add clicks fan out a little instead of stacking notes exactly on top of each other.
+  const k = noteCount % 6;
+  return { x: a.near.x + k * 18, y: a.near.y + k * 18 };
 }
 
-/** Centres a new note on the point and files it in the section under that point. */
-export const addNoteCommand: Command<AddNoteArgs, string> = {
+/** The one rule for where a new note goes, on every screen: its group's column at a free spot when there is one. */
+function placeNew(ctx: ActionContext, a: AddNoteArgs, point: Point | null): { x: number; y: number; section: Section | null } {
+  const { sections, notes } = readBoard(ctx.doc);
+  const group = ctx.session.get().group;
+  const column = a.into === 'blank' ? null : (a.into ?? (point && (a.near || a.byCategory) ? ownColumnNear(sections, group, point) : null));
+  if (column) return { ...freeSpotIn(column, notes, a.spread), section: column };
+  if (a.into === 'blank') return { ...freeSpotIn(BLANK_AREA, notes, a.spread), section: null };
+  const p = point ?? { x: 0, y: 0 };
+  return { ...centredOn(p), section: sectionAt(sections, p.x, p.y) };
+}
+
+const centredOn = (p: Point) => ({ x: Math.round(p.x - NOTE_SIZE.w / 2), y: Math.round(p.y - NOTE_SIZE.h / 2) });
+
+/** A new note, written by this person, where placeNew puts it; returns its id. */
+export const addNoteAction: Action<AddNoteArgs, string> = {
   name: 'addNote',
-  perform(doc, a) {
-    const x = Math.round(a.x - NOTE_SIZE.w / 2);
-    const y = Math.round(a.y - NOTE_SIZE.h / 2);
-    const own = a.byCategory ? null : (a.intoColumn ?? null);
-    const column = a.byCategory?.worksheetColumn ?? own?.column ?? null;
-    const section = column ?? sectionAt(a.sections, a.x, a.y);
-    const at =
-      column && a.byCategory ? freeSpotIn(column, a.byCategory.notes.filter((n) => n.sectionId === column.id)) : own ? freeSpotIn(own.column, own.notes) : { x, y };
+  label: 'action.addNote',
+  predicate: (ctx) => ctx.perms.canWrite && !!ctx.session.get().userId,
+  perform(ctx, a) {
+    const { doc, session } = ctx;
+    const point = pointOf(a, ctx.view.notes.length);
+    const { x, y, section } = placeNew(ctx, a, point);
+    const me = session.get();
     let id = '';
     doc.transact(() => {
-      id = addNote(doc, { text: '', ...at, color: a.color, sectionId: section?.id ?? null, author: a.author, authorId: a.authorId }, LOCAL_ORIGIN);
-      if (a.byCategory) placeNotesByCategory(doc, [{ id, at: { x, y } }], LOCAL_ORIGIN);
+      id = addNote(doc, { text: a.text ?? '', x, y, color: a.color ?? me.color, sectionId: section?.id ?? null, author: authorName(ctx), authorId: me.userId ?? '' }, LOCAL_ORIGIN);
+      if (a.byCategory && point) placeNotesByCategory(doc, [{ id, at: centredOn(point) }], LOCAL_ORIGIN);
     }, LOCAL_ORIGIN);
     return id;
   },
 };
 
-/** Typing in a note: one splice of its live text, never a replacement, so what others type meanwhile stays. */
-export const spliceTextCommand: Command<{ id: string } & TextSplice> = {
+/** Typing in a note: one splice of its live text, as the editor computed it, so what others type meanwhile stays. */
+export const spliceTextAction: Action<{ id: string } & TextSplice> = {
   name: 'spliceText',
-  perform(doc, { id, ...splice }) {
+  label: 'action.spliceText',
+  perform({ doc }, { id, ...splice }) {
     spliceNoteText(doc, id, splice, LOCAL_ORIGIN);
+  },
+};
+
+/** The facilitator's edit of a queued note before approving it: a draft sent at once, as its changed part only. */
+export const editNoteTextAction: Action<{ id: string; text: string }> = {
+  name: 'editNoteText',
+  label: 'action.editNoteText',
+  perform({ doc }, { id, text }) {
+    setNoteText(doc, id, text, LOCAL_ORIGIN);
   },
 };
 
@@ -115,30 +126,56 @@ export interface MoveNotesArgs {
   mayMove?: (noteId: string, toSectionId: string | null) => boolean;
 }
 
-/** The drop of a drag: every moved note in one transaction, each re-filed in the section under its centre. */
-export const moveNotesCommand: Command<MoveNotesArgs> = {
-  name: 'moveNotes',
-  perform(doc, { moves, sizes, sections, mayMove }) {
-    const filed = moves.map((m) => {
-      const size = sizes.get(m.id) ?? NOTE_SIZE;
-      const x = Math.round(m.x);
-      const y = Math.round(m.y);
-      return { id: m.id, x, y, sectionId: sectionAt(sections, x + size.w / 2, y + size.h / 2)?.id ?? null };
-    });
-    moveNotes(doc, mayMove ? filed.filter((m) => mayMove(m.id, m.sectionId)) : filed, LOCAL_ORIGIN);
+/** Every moved note in one transaction, each re-filed in the section under its centre (part of a drop, see dropNotes). */
+export function moveAndFile(doc: Y.Doc, { moves, sizes, sections, mayMove }: MoveNotesArgs): void {
+  const filed = moves.map((m) => {
+    const size = sizes.get(m.id) ?? NOTE_SIZE;
+    const x = Math.round(m.x);
+    const y = Math.round(m.y);
+    return { id: m.id, x, y, sectionId: sectionAt(sections, x + size.w / 2, y + size.h / 2)?.id ?? null };
+  });
+  moveNotes(doc, mayMove ? filed.filter((m) => mayMove(m.id, m.sectionId)) : filed, LOCAL_ORIGIN);
+}
+
+/** The list's "Move to": the note goes to a free spot of that section (the same rule as a new note). */
+export const moveToSectionAction: Action<{ id: string; sectionId: string }, boolean> = {
+  name: 'moveToSection',
+  label: 'action.moveToSection',
+  predicate(ctx, { id, sectionId }) {
+    const n = ctx.view.notes.find((x) => x.id === id);
+    return !!n && ctx.view.sections.some((s) => s.id === sectionId) && ctx.perms.mayMove(n, sectionId);
+  },
+  perform({ doc }, { id, sectionId }) {
+    const { sections, notes } = readBoard(doc);
+    const target = sections.find((s) => s.id === sectionId)!;
+    moveNotes(doc, [{ id, ...freeSpotIn(target, notes.filter((n) => n.id !== id)), sectionId }], LOCAL_ORIGIN);
+    return true;
   },
 };
 
-export const colorNotesCommand: Command<{ ids: readonly string[]; color: string }> = {
-  name: 'colorNotes',
-  perform(doc, { ids, color }) {
-    if (ids.length) setNoteColor(doc, ids, color, LOCAL_ORIGIN);
-  },
+/** Only the notes this person may edit; the others stay as they are. */
+const editable = (ctx: ActionContext, ids: Iterable<string>) => {
+  const wanted = new Set(ids);
+  return ctx.view.notes.filter((n) => wanted.has(n.id) && ctx.perms.mayEdit(n)).map((n) => n.id);
 };
 
-export const deleteNotesCommand: Command<{ ids: readonly string[] }> = {
+export const deleteNotesAction: Action<{ ids: readonly string[] }> = {
   name: 'deleteNotes',
-  perform(doc, { ids }) {
-    if (ids.length) deleteNotes(doc, ids, LOCAL_ORIGIN);
+  label: 'action.deleteNotes',
+  perform(ctx, { ids }) {
+    const mine = editable(ctx, ids);
+    if (mine.length) deleteNotes(ctx.doc, mine, LOCAL_ORIGIN);
+  },
+};
+
+/** The colour new notes get; the selected notes this person may edit take it too. */
+export const pickColorAction: Action<{ color: string }> = {
+  name: 'pickColor',
+  label: 'action.pickColor',
+  perform(ctx, { color }) {
+    ctx.session.set({ color });
+    saveLastColor(color);
+    const ids = editable(ctx, ctx.session.get().selection);
+    if (ids.length) setNoteColor(ctx.doc, ids, color, LOCAL_ORIGIN);
   },
 };

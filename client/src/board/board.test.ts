@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, notesOf, readBoard, setNoteText } from '../../../shared/board';
+import { addNote, notesOf, readBoard, setNoteText, writeSection } from '../../../shared/board';
 import { connectionStatus } from './connectionStatus';
 import { shareUnchanged } from './useBoardView';
-import { addNoteCommand, createUndoManager, deleteNotesCommand, moveNotesCommand } from '../actions';
+import { addNoteAction, contextFor, createUndoManager, deleteNotesAction, dispatch, moveAndFile } from '../actions';
 
 describe('board view', () => {
   it('keeps unchanged notes as the same objects so their shapes skip re-rendering', () => {
@@ -32,22 +32,25 @@ describe('board view', () => {
 
 describe('actions', () => {
   const sections = [{ id: 's1', title: 'A', x: 0, y: 0, w: 500, h: 500, group: 'A', kind: 'impression' }];
+  const withSections = (doc: Y.Doc) => (sections.forEach((s) => writeSection(doc, s)), doc);
+  const me = (doc: Y.Doc, userId = 'u1') => contextFor(doc, { userId, role: 'participant' });
+  const add = (doc: Y.Doc, at: { x: number; y: number }, color = '#fff176', userId = 'u1') => dispatch(me(doc, userId), addNoteAction, { at, color })!;
 
   it('centres a new note on the point and files it in the section under it', () => {
-    const doc = new Y.Doc();
-    const id = addNoteCommand.perform(doc, { x: 100, y: 100, color: '#a5d6a7', sections, author: '', authorId: 'u1' });
+    const doc = withSections(new Y.Doc());
+    const id = add(doc, { x: 100, y: 100 }, '#a5d6a7');
     const n = readBoard(doc).notes.find((x) => x.id === id)!;
     expect(n).toMatchObject({ x: 20, y: 40, sectionId: 's1', color: '#a5d6a7' });
   });
 
   it('moves a whole selection in one update and re-files each note', () => {
-    const doc = new Y.Doc();
-    const a = addNoteCommand.perform(doc, { x: 100, y: 100, color: '#fff176', sections, author: '', authorId: 'u1' });
-    const b = addNoteCommand.perform(doc, { x: 300, y: 100, color: '#fff176', sections, author: '', authorId: 'u1' });
+    const doc = withSections(new Y.Doc());
+    const a = add(doc, { x: 100, y: 100 });
+    const b = add(doc, { x: 300, y: 100 });
     let updates = 0;
     doc.on('update', () => updates++);
     const sizes = new Map([a, b].map((id) => [id, { w: 160, h: 120 }]));
-    moveNotesCommand.perform(doc, { moves: [{ id: a, x: 900, y: 900 }, { id: b, x: 100.4, y: 10 }], sizes, sections });
+    moveAndFile(doc, { moves: [{ id: a, x: 900, y: 900 }, { id: b, x: 100.4, y: 10 }], sizes, sections });
     expect(updates).toBe(1);
     const notes = readBoard(doc).notes;
     expect(notes.find((n) => n.id === a)).toMatchObject({ x: 900, y: 900, sectionId: null });
@@ -57,10 +60,10 @@ describe('actions', () => {
   it('undoes only this user’s own actions', () => {
     const doc = new Y.Doc();
     const undo = createUndoManager(doc);
-    const mine = addNoteCommand.perform(doc, { x: 0, y: 0, color: '#fff176', sections: [], author: '', authorId: 'me' });
+    const mine = add(doc, { x: 0, y: 0 }, '#fff176', 'me');
     const theirs = addNote(doc, { text: 'remote', x: 0, y: 0, authorId: 'other' }, 'remote');
     undo.stopCapturing();
-    deleteNotesCommand.perform(doc, { ids: [mine] });
+    dispatch(me(doc, 'me'), deleteNotesAction, { ids: [mine] });
     undo.undo();
     expect(readBoard(doc).notes.map((n) => n.id).sort()).toEqual([mine, theirs].sort());
     undo.undo();

@@ -8,63 +8,6 @@ export const NUDGE_STEP_BIG = 50;
 export const PAN_STEP = 80;
 export const PAN_STEP_BIG = 320;
 
-export type ShortcutAction =
-  | { kind: 'delete' }
-  | { kind: 'escape' }
-  | { kind: 'edit' }
-  | { kind: 'undo' }
-  | { kind: 'redo' }
-  | { kind: 'selectAll' }
-  | { kind: 'newNote' }
-  | { kind: 'help' }
-  | { kind: 'zoomFit' }
-  | { kind: 'zoomIn' }
-  | { kind: 'zoomOut' }
-  | { kind: 'arrow'; dx: number; dy: number; big: boolean };
-
-export type KeyInput = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
-
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-
-/** What a key press means on the board (the help overlay lists the same keys); null for keys the board leaves alone. */
-export function shortcutFor(e: KeyInput): ShortcutAction | null {
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  if (mod && !e.altKey) {
-    if (key === 'z') return { kind: e.shiftKey ? 'redo' : 'undo' };
-    if (key === 'y') return { kind: 'redo' };
-    if (key === 'a') return { kind: 'selectAll' };
-    return null;
-  }
-  if (e.altKey) return null;
-  const arrow = ARROWS[key];
-  if (arrow) return { kind: 'arrow', dx: arrow[0], dy: arrow[1], big: e.shiftKey };
-  switch (key) {
-    case 'Delete':
-    case 'Backspace':
-      return { kind: 'delete' };
-    case 'Escape':
-      return { kind: 'escape' };
-    case 'Enter':
-      return { kind: 'edit' };
-    case 'n':
-      return { kind: 'newNote' };
-    case '?':
-      return { kind: 'help' };
-    case 'f':
-    case '!': // Shift+1 on US and JIS keyboards, as in other whiteboard apps
-      return { kind: 'zoomFit' };
-    case '+':
-    case '=':
-    case ';': // the JIS keyboard's "+" key without Shift
-      return { kind: 'zoomIn' };
-    case '-':
-      return { kind: 'zoomOut' };
-    default:
-      return null;
-  }
-}
-
 /**
  * Where the selected notes are in the doc right now. The rendered view catches up once per animation
  * frame, so a held arrow key (or a slow laptop) sends presses faster than that: each press must start

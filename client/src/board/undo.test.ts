@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, initBoard, readBoard, setNoteText, startTimer, readTimer } from '../../../shared/board';
 import { applyAutoGroup, planAutoGroup, readGroupingRegions } from '../../../shared/grouping/apply';
-import { createUndoManager, LOCAL_ORIGIN, moveNotesCommand } from '../actions';
+import { createUndoManager, LOCAL_ORIGIN, moveAndFile } from '../actions';
 
 function workshop() {
   const doc = new Y.Doc();
@@ -39,7 +39,7 @@ describe('undo per person', () => {
     const doc = workshop();
     const undo = createUndoManager(doc);
     const [first] = readBoard(doc).notes;
-    moveNotesCommand.perform(doc, { moves: [{ id: first!.id, x: 900, y: 900 }], sizes: new Map(), sections: [] });
+    moveAndFile(doc, { moves: [{ id: first!.id, x: 900, y: 900 }], sizes: new Map(), sections: [] });
     undo.stopCapturing();
     startTimer(doc, { durationMs: 60_000 }, LOCAL_ORIGIN);
     setNoteText(doc, first!.id, '他の人が直した', 'remote');

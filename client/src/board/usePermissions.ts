@@ -16,14 +16,16 @@ export interface Permissions {
  * closing the socket, and a refused change left in the local doc would be resent on every reconnect.
  */
 export function usePermissions(doc: Y.Doc | null, view: BoardView, role: Role | null, userId: string | null): Permissions {
-  return useMemo(() => {
-    const canWrite = !!userId && (role === 'facilitator' || (role === 'participant' && !view.meta.locked && !view.meta.sessionEnded));
-    const scribes = doc ? readScribes(doc) : {};
-    const actor = { role: role ?? 'viewer', userId: userId ?? '' } as const;
-    return {
-      canWrite,
-      mayEdit: (note) => canWrite && mayEditNote(actor, note, { scribes, sections: view.sections }),
-      mayMove: (note, to) => canWrite && mayMoveNote(actor, note, to, { scribes, sections: view.sections }),
-    };
-  }, [doc, view, role, userId]);
+  return useMemo(() => permissionsFor(doc, view, role, userId), [doc, view, role, userId]);
+}
+
+export function permissionsFor(doc: Y.Doc | null, view: BoardView, role: Role | null, userId: string | null): Permissions {
+  const canWrite = !!userId && (role === 'facilitator' || (role === 'participant' && !view.meta.locked && !view.meta.sessionEnded));
+  const scribes = doc ? readScribes(doc) : {};
+  const actor = { role: role ?? 'viewer', userId: userId ?? '' } as const;
+  return {
+    canWrite,
+    mayEdit: (note) => canWrite && mayEditNote(actor, note, { scribes, sections: view.sections }),
+    mayMove: (note, to) => canWrite && mayMoveNote(actor, note, to, { scribes, sections: view.sections }),
+  };
 }

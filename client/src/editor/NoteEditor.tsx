@@ -3,7 +3,10 @@ import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/board';
 import { FONT_FAMILY } from '../canvas/style';
+import { toScreen, type Viewport } from '../canvas/viewport';
 import { useNoteTextBox } from './useNoteTextBox';
+
+const EDITOR_MIN = { width: 240, height: 180 };
 
 export interface NoteEditorProps {
   doc: Y.Doc;
@@ -83,3 +86,17 @@ export function NoteEditor({ doc, noteId, rect, color, fontSize, onClose }: Note
     </div>
   );
 }
+
+/** The editor covers the note, but never smaller than is comfortable to type in, and stays on screen. */
+export function editorRect(vp: Viewport, note: { x: number; y: number; w: number; h: number }, size: { width: number; height: number }) {
+  const tl = toScreen(vp, note);
+  const width = Math.max(note.w * vp.scale, EDITOR_MIN.width);
+  const height = Math.max(note.h * vp.scale, EDITOR_MIN.height);
+  return {
+    left: Math.max(8, Math.min(tl.x, size.width - width - 8)),
+    top: Math.max(8, Math.min(tl.y, size.height - height - 8)),
+    width,
+    height,
+  };
+}
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, noteText } from '../../../shared/board';
-import { OwnTyping, spliceTextCommand } from '../actions';
+import { contextFor, dispatch, OwnTyping, spliceTextAction } from '../actions';
 import { NoteTextBinding, type TextBox, type TextBoxState, type UnsentStore, type UnsentTyping } from './textBinding';
 
 /** A textarea's value and selection, edited the way a browser edits them for a key or a conversion. */
@@ -46,7 +46,7 @@ function twoPeople(initial: string) {
   const person = (doc: Y.Doc, keep?: UnsentStore) => {
     const box = new Box();
     const state: TextBoxState = { length: 0, over: false };
-    const binding = new NoteTextBinding(noteText(doc, id)!, box, (sp) => spliceTextCommand.perform(doc, { id, ...sp }), {
+    const binding = new NoteTextBinding(noteText(doc, id)!, box, (sp) => dispatch(contextFor(doc), spliceTextAction, { id, ...sp }), {
       onState: (s) => Object.assign(state, s),
       keep,
     });

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CompositionEvent, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { noteText, type TextSplice } from '../../../shared/board';
-import { OwnTyping, spliceTextCommand } from '../actions';
+import { OwnTyping, spliceTextAction, useDispatch } from '../actions';
 import { NoteTextBinding, type TextBoxState } from './textBinding';
 import { unsentTypingOn } from './unsentTyping';
 
@@ -29,6 +29,7 @@ export function useNoteTextBox(doc: Y.Doc, noteId: string, opts: { scrollIntoVie
   const typing = useRef<OwnTyping | null>(null);
   const [state, setState] = useState<TextBoxState>({ length: 0, over: false });
   const { scrollIntoView = true } = opts;
+  const dispatch = useDispatch();
   const onGone = useRef(opts.onGone);
   useEffect(() => {
     onGone.current = opts.onGone;
@@ -41,7 +42,7 @@ export function useNoteTextBox(doc: Y.Doc, noteId: string, opts: { scrollIntoVie
       onGone.current?.();
       return;
     }
-    const send = (splice: TextSplice) => spliceTextCommand.perform(doc, { id: noteId, ...splice });
+    const send = (splice: TextSplice) => void dispatch(spliceTextAction, { id: noteId, ...splice });
     const bound = new NoteTextBinding(text, el, send, { onState: setState, keep: unsentTypingOn(noteId) });
     const own = new OwnTyping(doc, noteId);
     bound.start();
@@ -57,7 +58,7 @@ export function useNoteTextBox(doc: Y.Doc, noteId: string, opts: { scrollIntoVie
       binding.current = null;
       typing.current = null;
     };
-  }, [doc, noteId, scrollIntoView]);
+  }, [doc, noteId, scrollIntoView, dispatch]);
 
   return {
     ...state,

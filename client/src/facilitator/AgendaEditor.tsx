@@ -4,18 +4,13 @@ import type * as Y from 'yjs';
 import {
   AgendaInputError,
   newPhaseId,
-  pauseTimer,
   phaseDurationMs,
   presetAgenda,
   readAgenda,
   readTimer,
-  resumeTimer,
-  setAgenda,
-  startTimer,
-  stopTimer,
   type Phase,
 } from '../../../shared/board';
-import { LOCAL_ORIGIN } from '../actions';
+import { pauseTimerAction, resumeTimerAction, saveAgendaAction, startTimerAction, stopTimerAction, useDispatch } from '../actions';
 import { useDocValue } from '../agenda/useDocValue';
 import { TimeInput } from './TimeInput';
 
@@ -24,6 +19,7 @@ const readAll = (doc: Y.Doc) => ({ agenda: readAgenda(doc), timer: readTimer(doc
 /** The session's timed phases (presets from the real sessions), and the timer everybody sees. */
 export function AgendaEditor({ doc }: { doc: Y.Doc }) {
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const { agenda, timer } = useDocValue(doc, readAll, { agenda: [], timer: null });
   const [rows, setRows] = useState<Phase[]>(agenda);
   const [dirty, setDirty] = useState(false);
@@ -42,7 +38,7 @@ export function AgendaEditor({ doc }: { doc: Y.Doc }) {
   const patch = (i: number, p: Partial<Phase>) => edit(rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const save = () => {
     try {
-      setAgenda(doc, rows, LOCAL_ORIGIN);
+      dispatch(saveAgendaAction, { phases: rows });
       setDirty(false);
       setMessage({ error: false, text: t('ws.facilitator.saved') });
     } catch (e) {
@@ -79,7 +75,7 @@ export function AgendaEditor({ doc }: { doc: Y.Doc }) {
               maxLength={200}
               data-testid="ws-phase-title"
             />
-            <button type="button" className="btn" disabled={dirty} onClick={() => startTimer(doc, { phaseId: r.id, durationMs: phaseDurationMs(r) }, LOCAL_ORIGIN)} title={t('ws.facilitator.startTimer')}>
+            <button type="button" className="btn" disabled={dirty} onClick={() => dispatch(startTimerAction, { phaseId: r.id, durationMs: phaseDurationMs(r) })} title={t('ws.facilitator.startTimer')}>
               ▶
             </button>
             <button type="button" className="btn subtle" onClick={() => edit(rows.filter((_, j) => j !== i))} aria-label={t('ws.facilitator.removePhase')}>
@@ -108,23 +104,23 @@ export function AgendaEditor({ doc }: { doc: Y.Doc }) {
           type="button"
           className="btn"
           disabled={!(minutes >= 1 && minutes <= 240)}
-          onClick={() => startTimer(doc, { durationMs: Math.round(minutes) * 60_000 }, LOCAL_ORIGIN)}
+          onClick={() => dispatch(startTimerAction, { durationMs: Math.round(minutes) * 60_000 })}
           data-testid="ws-start-timer"
         >
           {t('ws.facilitator.startTimer')}
         </button>
         {timer &&
           (timer.pausedRemainingMs === undefined ? (
-            <button type="button" className="btn" onClick={() => pauseTimer(doc, LOCAL_ORIGIN)}>
+            <button type="button" className="btn" onClick={() => dispatch(pauseTimerAction)}>
               {t('ws.facilitator.pause')}
             </button>
           ) : (
-            <button type="button" className="btn" onClick={() => resumeTimer(doc, LOCAL_ORIGIN)}>
+            <button type="button" className="btn" onClick={() => dispatch(resumeTimerAction)}>
               {t('ws.facilitator.resume')}
             </button>
           ))}
         {timer && (
-          <button type="button" className="btn" onClick={() => stopTimer(doc, LOCAL_ORIGIN)}>
+          <button type="button" className="btn" onClick={() => dispatch(stopTimerAction)}>
             {t('ws.facilitator.stop')}
           </button>
         )}

@@ -49,7 +49,7 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
         <SessionControls boardId={p.boardId} token={p.token} ended={!!p.view.meta.sessionEnded} />
       </section>
       <section className="ws-row">
-        <LockToggle boardId={p.boardId} token={p.token} locked={p.view.meta.locked} />
+        <LockToggle locked={p.view.meta.locked} place="panel" />
         <button type="button" className="btn" onClick={p.onProjector} data-testid="ws-projector">
           {t('ws.facilitator.projector')}
         </button>

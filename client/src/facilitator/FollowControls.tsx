@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { readFocusGroup, readFollow, setFocusGroup, setFollow } from '../../../shared/board';
-import { LOCAL_ORIGIN } from '../actions';
+import { readFocusGroup, readFollow } from '../../../shared/board';
+import { focusGroupAction, toggleFollowAction, useDispatch } from '../actions';
 import { useDocValue } from '../agenda/useDocValue';
 
 const readAll = (doc: Y.Doc) => ({ follow: readFollow(doc), focus: readFocusGroup(doc) });
@@ -10,10 +10,11 @@ const readAll = (doc: Y.Doc) => ({ follow: readFollow(doc), focus: readFocusGrou
 export function FollowControls(props: { doc: Y.Doc; clientId: number; groups: readonly string[]; onFocus(group: string | null): void }) {
   const { doc, clientId, groups, onFocus } = props;
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const { follow, focus } = useDocValue(doc, readAll, { follow: null, focus: null });
   const leading = follow?.clientId === clientId;
   const focusOn = (g: string | null) => {
-    setFocusGroup(doc, g, LOCAL_ORIGIN);
+    dispatch(focusGroupAction, { group: g });
     onFocus(g);
   };
   return (
@@ -22,7 +23,7 @@ export function FollowControls(props: { doc: Y.Doc; clientId: number; groups: re
         type="button"
         className={`btn${leading ? ' primary' : ''}`}
         aria-pressed={leading}
-        onClick={() => setFollow(doc, leading ? null : { clientId, at: Date.now() }, LOCAL_ORIGIN)}
+        onClick={() => dispatch(toggleFollowAction, { clientId })}
         data-testid="ws-follow"
       >
         {leading ? t('ws.facilitator.unfollow') : t('ws.facilitator.follow')}

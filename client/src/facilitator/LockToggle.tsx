@@ -1,15 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setBoardLocked } from './api';
+import { toggleLockAction, useDispatch } from '../actions';
+import './strings';
 
-export function LockToggle({ boardId, token, locked }: { boardId: string; token: string; locked: boolean }) {
+/**
+ * The lock button, in the header and in the facilitator's panel: both run toggleLockAction, wait for the
+ * server, and say so when it failed.
+ */
+export function LockToggle({ locked, place }: { locked: boolean; place: 'header' | 'panel' }) {
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toggle = () => {
+    const sent = dispatch(toggleLockAction);
+    if (!sent) return;
     setBusy(true);
     setError(null);
-    setBoardLocked(boardId, token, !locked).then(
+    sent.then(
       () => setBusy(false),
       (e: Error) => {
         setBusy(false);
@@ -17,10 +25,19 @@ export function LockToggle({ boardId, token, locked }: { boardId: string; token:
       },
     );
   };
+  const header = place === 'header';
+  const label = header ? (locked ? t('locked.unlock') : t('locked.lock')) : locked ? t('ws.facilitator.unlock') : t('ws.facilitator.lock');
   return (
-    <div>
-      <button type="button" className={`btn${locked ? ' primary' : ''}`} onClick={toggle} disabled={busy} aria-pressed={locked} data-testid="ws-lock">
-        {locked ? t('ws.facilitator.unlock') : t('ws.facilitator.lock')}
+    <div className={header ? 'lock-toggle' : undefined}>
+      <button
+        type="button"
+        className={`btn${locked && !header ? ' primary' : ''}`}
+        onClick={toggle}
+        disabled={busy}
+        aria-pressed={locked}
+        data-testid={header ? 'lock-toggle' : 'ws-lock'}
+      >
+        {label}
       </button>
       {error && (
         <p className="error" role="alert">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { ballotOf, castVote, readVoting, retractVote, voteCounts, voteResultsShown, votesLeft, type Note } from '../../../shared/board';
-import { LOCAL_ORIGIN } from '../actions';
+import { ballotOf, readVoting, voteCounts, voteResultsShown, votesLeft, type Note } from '../../../shared/board';
+import { useDispatch, voteAction } from '../actions';
 import { useDocValue } from '../agenda/useDocValue';
 import { intersects, toScreen, visibleRect, type Viewport } from '../canvas/viewport';
 import { NOTE_FOOTER } from '../canvas/style';
@@ -24,6 +24,7 @@ export const badgeSize = (scale: number): number => Math.round(Math.min(BADGE_MA
 export function VoteBadges(props: { doc: Y.Doc; notes: readonly Note[]; viewport: Viewport; size: { width: number; height: number }; voterId: string | null; canVote: boolean }) {
   const { doc, notes, viewport, size, voterId, canVote } = props;
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const { voting, shown: resultsShown, counts } = useDocValue(doc, readVotes, { voting: { open: false, perPerson: 3 }, shown: false, counts: new Map<string, number>() });
   if (!voting.open && !(resultsShown && counts.size > 0)) return null;
   const active = voting.open && canVote && !!voterId;
@@ -43,11 +44,11 @@ export function VoteBadges(props: { doc: Y.Doc; notes: readonly Note[]; viewport
             </span>
             {active && (
               <>
-                <button type="button" disabled={left <= 0} onClick={() => castVote(doc, n.id, voterId!, LOCAL_ORIGIN)} aria-label={t('ws.phone.vote')}>
+                <button type="button" disabled={left <= 0} onClick={() => dispatch(voteAction, { noteId: n.id, up: true })} aria-label={t('ws.phone.vote')}>
                   +
                 </button>
                 {(mine.get(n.id) ?? 0) > 0 && (
-                  <button type="button" onClick={() => retractVote(doc, n.id, voterId!, LOCAL_ORIGIN)} aria-label={t('ws.phone.unvote')}>
+                  <button type="button" onClick={() => dispatch(voteAction, { noteId: n.id, up: false })} aria-label={t('ws.phone.unvote')}>
                     −
                   </button>
                 )}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { clearVotes, readBoard, readVoting, setVoting, showVoteResults, voteCounts, voteResultsShown, VOTES_PER_PERSON_MAX } from '../../../shared/board';
-import { LOCAL_ORIGIN } from '../actions';
+import { readBoard, readVoting, voteCounts, voteResultsShown, VOTES_PER_PERSON_MAX } from '../../../shared/board';
+import { clearVotesAction, setVotingAction, showVoteResultsAction, useDispatch } from '../actions';
 import { useDocValue } from '../agenda/useDocValue';
 
 const TOP = 5;
@@ -19,6 +19,7 @@ function readTally(doc: Y.Doc) {
 /** Dot voting: the budget per person, opening and closing the ballot, and the notes most voted for. */
 export function VotingControls({ doc }: { doc: Y.Doc }) {
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const { voting, shown, top } = useDocValue(doc, readTally, { voting: { open: false, perPerson: 3 }, shown: false, top: [] });
   return (
     <div className="ws-voting" data-testid="ws-voting">
@@ -32,17 +33,17 @@ export function VotingControls({ doc }: { doc: Y.Doc }) {
           value={voting.perPerson}
           onChange={(e) => {
             const n = Number(e.target.value);
-            if (Number.isInteger(n) && n >= 1 && n <= VOTES_PER_PERSON_MAX) setVoting(doc, { perPerson: n }, LOCAL_ORIGIN);
+            if (Number.isInteger(n) && n >= 1 && n <= VOTES_PER_PERSON_MAX) dispatch(setVotingAction, { perPerson: n });
           }}
         />
       </label>
       <div className="ws-row">
-        <button type="button" className={`btn${voting.open ? ' primary' : ''}`} aria-pressed={voting.open} onClick={() => setVoting(doc, { open: !voting.open }, LOCAL_ORIGIN)} data-testid="ws-voting-toggle">
+        <button type="button" className={`btn${voting.open ? ' primary' : ''}`} aria-pressed={voting.open} onClick={() => dispatch(setVotingAction, { open: !voting.open })} data-testid="ws-voting-toggle">
           {voting.open ? t('ws.facilitator.closeVoting') : t('ws.facilitator.openVoting')}
         </button>
       </div>
       <label className="ws-row">
-        <input type="checkbox" checked={shown} onChange={(e) => showVoteResults(doc, e.target.checked, LOCAL_ORIGIN)} data-testid="ws-keep-results" />
+        <input type="checkbox" checked={shown} onChange={(e) => dispatch(showVoteResultsAction, { shown: e.target.checked })} data-testid="ws-keep-results" />
         {t('ws.facilitator.keepResults')}
       </label>
       {top.length > 0 && (
@@ -59,7 +60,7 @@ export function VotingControls({ doc }: { doc: Y.Doc }) {
       )}
       {/* Apart from closing the ballot, so a hurried click on one does not do the other. */}
       <div className="ws-row ws-danger-row">
-        <button type="button" className="btn subtle danger" onClick={() => clearVotes(doc, LOCAL_ORIGIN)}>
+        <button type="button" className="btn subtle danger" onClick={() => dispatch(clearVotesAction)}>
           {t('ws.facilitator.clearVotes')}
         </button>
       </div>

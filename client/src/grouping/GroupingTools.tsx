@@ -6,7 +6,7 @@ import { defaultModel, reviewQueue, type GroupingResult, type RegionRect, type R
 import { useDocValue } from '../agenda/useDocValue';
 import { unionRect, type Rect } from '../canvas/viewport';
 import { DEFAULT_CATEGORY_IDS, isDefaultCategory, regionTitle } from './categories';
-import { autoGroupCommand, confirmCategoryCommand, restoreLayoutCommand, setCategoryCommand, showCategoriesCommand } from './commands';
+import { autoGroupAction, confirmCategoryAction, restoreLayoutAction, setCategoryAction, showCategoriesAction, useDispatch } from '../actions';
 import { correctionsUrl, fetchGrouping, GroupingUnavailable, warmGrouping } from './groupingApi';
 import { ReviewPanel } from './ReviewPanel';
 import './strings';
@@ -35,6 +35,7 @@ export interface GroupingToolsProps {
 /** The facilitator's grouping tools in the toolbar: Auto-group, back to the original layout, and a category menu. */
 export function GroupingTools(p: GroupingToolsProps) {
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [reviewOpen, setReviewOpen] = useState(false);
@@ -72,7 +73,8 @@ export function GroupingTools(p: GroupingToolsProps) {
     // Let the button show "Grouping…" before the (tens of milliseconds of) classification runs.
     setTimeout(() => {
       change(() => {
-        const r = autoGroupCommand.perform(p.doc, grouping);
+        const r = dispatch(autoGroupAction, { grouping });
+        if (!r) return '';
         // Switching to the category arrangement refits every screen (BoardPage); a re-run while arranged only moves the regions.
         if (p.byCategory) {
           const tray = p.trayOf(r.regions);
@@ -95,7 +97,7 @@ export function GroupingTools(p: GroupingToolsProps) {
         <button
           type="button"
           className="btn subtle"
-          onClick={() => change(() => (restoreLayoutCommand.perform(p.doc), t('grouping.restored')))}
+          onClick={() => change(() => (dispatch(restoreLayoutAction), t('grouping.restored')))}
           disabled={!p.canRestore}
           title={t('grouping.restoreHint')}
           data-testid="restore-layout"
@@ -107,7 +109,7 @@ export function GroupingTools(p: GroupingToolsProps) {
           type="button"
           className="btn subtle"
           onClick={() =>
-            change(() => (showCategoriesCommand.perform(p.doc), t('grouping.shownCategories')))
+            change(() => (dispatch(showCategoriesAction), t('grouping.shownCategories')))
           }
           title={t('grouping.showCategoriesHint')}
           data-testid="show-categories"
@@ -124,7 +126,7 @@ export function GroupingTools(p: GroupingToolsProps) {
           onChange={(e) => {
             const category = e.target.value;
             if (!category) return;
-            change(() => (setCategoryCommand.perform(p.doc, { ids: selected.map((n) => n.id), category }), t('grouping.categorySet', { count: selected.length, category: label(category) })));
+            change(() => (dispatch(setCategoryAction, { ids: selected.map((n) => n.id), category }), t('grouping.categorySet', { count: selected.length, category: label(category) })));
           }}
         >
           {current === '' && <option value="">{selected.length ? t('grouping.categoryMixed') : '—'}</option>}
@@ -153,7 +155,7 @@ export function GroupingTools(p: GroupingToolsProps) {
           label={label}
           onAssign={(id, category) => {
             p.stopCapturing();
-            confirmCategoryCommand.perform(p.doc, { id, category });
+            dispatch(confirmCategoryAction, { id, category });
             p.stopCapturing();
           }}
           onClose={() => setReviewOpen(false)}

@@ -1,4 +1,3 @@
-export { autoGroupCommand, confirmCategoryCommand, restoreLayoutCommand, showCategoriesCommand, setCategoryCommand, dropNotesCommand, regionAt, type DropArgs } from './commands';
 export { GroupingCanvasContext, useGroupingCanvas, type GroupingCanvasApi } from './context';
 export { GroupingRegions } from './GroupingRegions';
 export { GroupingTools } from './GroupingTools';

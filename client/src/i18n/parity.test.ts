@@ -8,6 +8,7 @@ import '../grouping/strings';
 import '../facilitator/auditStrings';
 import '../moderation/strings';
 import '../facilitator/importStrings';
+import '../actions/strings';
 import '../ui/routeStrings';
 import '../series/strings';
 import { addExportTexts } from '../export/i18n';

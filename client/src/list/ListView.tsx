@@ -2,14 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
-  addNote,
   ballotOf,
-  castVote,
   DEFAULT_CATEGORIES,
-  deleteNotes,
-  moveNotes,
   readVoting,
-  retractVote,
   voteCounts,
   votesLeft,
   VoteError,
@@ -17,10 +12,9 @@ import {
   type Note,
   type Section,
 } from '../../../shared/board';
-import { LOCAL_ORIGIN } from '../actions';
+import { addNoteAction, deleteNotesAction, moveToSectionAction, useDispatch, voteAction } from '../actions';
 import { useDocValue } from '../agenda/useDocValue';
 import type { Permissions } from '../board/usePermissions';
-import { placeInSection } from '../phone/layout';
 import { AddNoteForm } from './AddNoteForm';
 import { groupByCategory, groupBySection } from './listModel';
 import { ListNote, noteElementId, type MoveTarget } from './ListNote';
@@ -33,17 +27,12 @@ export interface ListViewProps {
   view: BoardView;
   perms: Permissions;
   userId: string | null;
-  /** The name new notes carry ('' on an anonymous board or for a person who gave none). */
-  authorName: string;
-  color: string;
 }
 
 type Arrangement = 'section' | 'category';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
-/** Where notes go on a board without sections: a grid from the origin, like a blank sheet. */
-const BLANK_AREA = { x: 0, y: -56, w: 1100, h: 100_000 };
 
 export const LIST_TITLE_ID = 'list-title';
 const sectionHeadingId = (sectionId: string) => `list-section-${sectionId}`;
@@ -53,8 +42,9 @@ const sectionHeadingId = (sectionId: string) => `list-section-${sectionId}`;
  * by group and section or by category, and everything a participant does on the canvas — write, edit,
  * delete, vote, move between sections — through ordinary form controls.
  */
-export function ListView({ doc, view, perms, userId, authorName, color }: ListViewProps) {
+export function ListView({ doc, view, perms, userId }: ListViewProps) {
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const titleOf = useSectionTitle();
   const [arrangement, setArrangement] = useState<Arrangement>('section');
   const { message, announce } = useAnnouncer();
@@ -90,21 +80,18 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
     }
   }, [focusTarget, view, arrangement]);
 
-  const notesIn = (sectionId: string | null) => view.notes.filter((n) => n.sectionId === sectionId).length;
   const add = (section: Section | null, text: string) => {
-    const at = placeInSection(section ?? BLANK_AREA, notesIn(section?.id ?? null));
-    addNote(doc, { text, ...at, color, sectionId: section?.id ?? null, author: authorName, authorId: userId ?? '' }, LOCAL_ORIGIN);
+    if (!dispatch(addNoteAction, { text, into: section ?? 'blank' })) return;
     announce(t('list.added', { section: section ? sectionName(section) : t('list.outside') }));
   };
   const move = (n: Note, sectionId: string) => {
     const target = sectionsById.get(sectionId);
-    if (!target || !perms.mayMove(n, target.id)) return;
-    moveNotes(doc, [{ id: n.id, ...placeInSection(target, notesIn(target.id)), sectionId: target.id }], LOCAL_ORIGIN);
+    if (!target || !dispatch(moveToSectionAction, { id: n.id, sectionId: target.id })) return;
     announce(t('list.moved', { section: sectionName(target) }));
     setFocusTarget({ id: noteElementId(n.id), inSection: target.id });
   };
   const remove = (n: Note) => {
-    deleteNotes(doc, [n.id], LOCAL_ORIGIN);
+    dispatch(deleteNotesAction, { ids: [n.id] });
     announce(t('list.deleted'));
     setFocusTarget({ id: n.sectionId && sectionsById.has(n.sectionId) && arrangement === 'section' ? sectionHeadingId(n.sectionId) : LIST_TITLE_ID });
   };
@@ -112,8 +99,7 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
   const vote = (n: Note, up: boolean) => {
     if (!userId) return;
     try {
-      if (up) castVote(doc, n.id, userId, LOCAL_ORIGIN);
-      else retractVote(doc, n.id, userId, LOCAL_ORIGIN);
+      dispatch(voteAction, { noteId: n.id, up });
     } catch (err) {
       // Voting closed or the budget spent since the button was drawn: say so instead of failing silently.
       if (err instanceof VoteError) announce(t('list.voteRefused'));

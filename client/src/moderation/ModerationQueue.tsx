@@ -5,7 +5,7 @@ import { LIMITS, noteGroup, type Section } from '../../../shared/board';
 import type { QueuedNote } from '../../../shared/board/moderation';
 import { findPersonalInfo } from '../../../shared/privacy/pii';
 import { formatJst } from '../../../shared/export/table';
-import { editNoteTextCommand } from '../actions';
+import { editNoteTextAction, useDispatch } from '../actions';
 import { approveNote, hideNote, setModeration } from './api';
 import { useModeration } from './useModeration';
 import './strings';
@@ -61,7 +61,7 @@ export function ModerationQueue({ boardId, token, doc, sections }: ModerationQue
           ) : (
             <ol className="mod-list" data-testid="moderation-queue">
               {queue.map((q) => (
-                <QueuedItem key={q.note.id} q={q} sections={sections} doc={doc} onApprove={() => approve(q.note.id)} onHide={() => hide(q.note.id)} />
+                <QueuedItem key={q.note.id} q={q} sections={sections} onApprove={() => approve(q.note.id)} onHide={() => hide(q.note.id)} />
               ))}
             </ol>
           )}
@@ -91,12 +91,13 @@ export function ModerationQueue({ boardId, token, doc, sections }: ModerationQue
   );
 }
 
-function QueuedItem({ q, sections, doc, onApprove, onHide }: { q: QueuedNote; sections: readonly Section[]; doc: Y.Doc; onApprove(): void; onHide(): void }) {
+function QueuedItem({ q, sections, onApprove, onHide }: { q: QueuedNote; sections: readonly Section[]; onApprove(): void; onHide(): void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
+  const dispatch = useDispatch();
   const group = noteGroup(q.note, sections);
   const save = () => {
-    if (draft !== null) editNoteTextCommand.perform(doc, { id: q.note.id, text: draft });
+    if (draft !== null) dispatch(editNoteTextAction, { id: q.note.id, text: draft });
     setDraft(null);
   };
   return (

@@ -3,17 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
   ballotOf,
-  castVote,
-  deleteNotes,
   readVoting,
-  retractVote,
   voteCounts,
   votesLeft,
   type BoardView,
   type Note,
   type Section,
 } from '../../../shared/board';
-import { LOCAL_ORIGIN } from '../actions';
+import { deleteNotesAction, useDispatch, voteAction } from '../actions';
 import type { Permissions } from '../board/usePermissions';
 import { useDocValue } from '../agenda/useDocValue';
 import { PhoneNoteEditor } from './PhoneNoteEditor';
@@ -27,6 +24,7 @@ const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string
 export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: readonly Section[]; group: string; userId: string | null; perms: Permissions }) {
   const { doc, view, columns, group, userId, perms } = props;
   const { t } = useTranslation();
+  const dispatch = useDispatch();
   const { voting, counts } = useDocValue(doc, readVotes, NO_VOTES);
   const mine = userId ? ballotOf(doc, userId) : new Map<string, number>();
   const left = userId ? votesLeft(doc, userId) : 0;
@@ -58,8 +56,8 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
                   showAuthor={!view.meta.anonymous}
                   votes={counts.get(n.id) ?? 0}
                   vote={voting.open && userId ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
-                  onDelete={() => deleteNotes(doc, [n.id], LOCAL_ORIGIN)}
-                  onVote={(up) => userId && (up ? castVote(doc, n.id, userId, LOCAL_ORIGIN) : retractVote(doc, n.id, userId, LOCAL_ORIGIN))}
+                  onDelete={() => dispatch(deleteNotesAction, { ids: [n.id] })}
+                  onVote={(up) => dispatch(voteAction, { noteId: n.id, up })}
                 />
               ))}
             </ul>

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addNote, LIMITS, NOTE_COLORS, type Presence, type Section } from '../../../shared/board';
-import { LOCAL_ORIGIN } from '../actions';
+import { LIMITS, NOTE_COLORS, type Presence, type Section } from '../../../shared/board';
+import { ActionsProvider, addNoteAction, useActionDispatch } from '../actions';
+import { useNewBoardSession } from '../board/session';
 import { BoardProblem } from '../board/BoardProblem';
 import { displayName, userColor } from '../board/storage';
 import { useBoardSession } from '../board/useBoardSession';
@@ -14,7 +15,6 @@ import { JoinDialog } from '../join/JoinDialog';
 import { useJoin } from '../join/useJoin';
 import { ImeTextarea } from './ImeTextarea';
 import { PhoneNoteList } from './PhoneNoteList';
-import { placeInSection } from './layout';
 import { useDraft } from './useDraft';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 import '../facilitator/strings';
@@ -34,7 +34,11 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
   const { joined, groups, ...join } = useJoin(boardId, view.sections);
   // A phone writes into one group's columns: the first group until the person picks one.
   const group = join.group ?? groups[0] ?? null;
-  const name = view.meta.anonymous ? '' : (joined?.name ?? displayName());
+  const given = joined?.name ?? displayName();
+  const name = view.meta.anonymous ? '' : given;
+  const session = useNewBoardSession(() => ({ color: NOTE_COLORS[0] }));
+  useLayoutEffect(() => session.set({ userId, role, name: given, group }), [session, userId, role, given, group]);
+  const dispatch = useActionDispatch(doc ? { doc, session, view, perms } : null);
 
   const user = useMemo<Presence['user'] | null>(
     () => (role && userId ? { id: userId, name, color: userColor(userId), role, ...(group ? { group } : {}) } : null),
@@ -51,59 +55,55 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
   const title = view.meta.title || conn.info?.title || t('board.untitled');
 
   return (
-    <div className="ws-phone" data-testid="phone-page" data-role={role ?? 'unknown'}>
-      <header className="ws-phone-header">
-        <h1 className="ws-phone-title">{title}</h1>
-        <LanguageSwitch />
-        <ConnectionBadge status={conn.status} peers={0} unsent={conn.unsent} />
-      </header>
-      <Timer doc={doc} />
-      {group && (
-        <div className="ws-phone-group">
-          <span>
-            {t('ws.phone.group')} <strong data-testid="phone-group">{group}</strong>
-            {name && <span className="muted"> · {name}</span>}
-          </span>
-          {writer && (
-            <button type="button" className="btn ws-tap" onClick={join.change}>
-              {t('ws.phone.change')}
-            </button>
-          )}
-        </div>
-      )}
-      {role === 'viewer' && <p className="banner">{t('ws.phone.viewer')}</p>}
-      {writer && doc && (
-        <EntryForm
-          boardId={boardId}
-          columns={columns}
-          onSend={(text, section, index) => {
-            if (!userId) return false;
-            const at = placeInSection(section, index + Math.floor(Math.random() * 3));
-            addNote(doc, { text, ...at, sectionId: section.id, color: NOTE_COLORS[0], author: name, authorId: userId }, LOCAL_ORIGIN);
-            return true;
-          }}
-          sectionCount={(id) => view.notes.filter((n) => n.sectionId === id).length}
-          disabled={!perms.canWrite}
-          locked={view.meta.locked && role !== 'facilitator'}
-          ended={!!view.meta.sessionEnded && role !== 'facilitator'}
-          offline={conn.status !== 'online'}
-        />
-      )}
-      {doc && group && <PhoneNoteList doc={doc} view={view} columns={columns} group={group} userId={userId} perms={perms} />}
-      {role === 'facilitator' && (
-        <a className="btn ws-tap" href={`/b/${boardId}?view=board`}>
-          {t('ws.phone.openBoard')}
-        </a>
-      )}
-      {showJoin && (
-        <JoinDialog
-          groups={groups}
-          anonymous={view.meta.anonymous}
-          initial={joined ?? { name: displayName(), group: null }}
-          onJoin={join.join}
-        />
-      )}
-    </div>
+    <ActionsProvider value={dispatch}>
+      <div className="ws-phone" data-testid="phone-page" data-role={role ?? 'unknown'}>
+        <header className="ws-phone-header">
+          <h1 className="ws-phone-title">{title}</h1>
+          <LanguageSwitch />
+          <ConnectionBadge status={conn.status} peers={0} unsent={conn.unsent} />
+        </header>
+        <Timer doc={doc} />
+        {group && (
+          <div className="ws-phone-group">
+            <span>
+              {t('ws.phone.group')} <strong data-testid="phone-group">{group}</strong>
+              {name && <span className="muted"> · {name}</span>}
+            </span>
+            {writer && (
+              <button type="button" className="btn ws-tap" onClick={join.change}>
+                {t('ws.phone.change')}
+              </button>
+            )}
+          </div>
+        )}
+        {role === 'viewer' && <p className="banner">{t('ws.phone.viewer')}</p>}
+        {writer && doc && (
+          <EntryForm
+            boardId={boardId}
+            columns={columns}
+            onSend={(text, section) => !!dispatch(addNoteAction, { text, into: section, spread: true })}
+            disabled={!perms.canWrite}
+            locked={view.meta.locked && role !== 'facilitator'}
+            ended={!!view.meta.sessionEnded && role !== 'facilitator'}
+            offline={conn.status !== 'online'}
+          />
+        )}
+        {doc && group && <PhoneNoteList doc={doc} view={view} columns={columns} group={group} userId={userId} perms={perms} />}
+        {role === 'facilitator' && (
+          <a className="btn ws-tap" href={`/b/${boardId}?view=board`}>
+            {t('ws.phone.openBoard')}
+          </a>
+        )}
+        {showJoin && (
+          <JoinDialog
+            groups={groups}
+            anonymous={view.meta.anonymous}
+            initial={joined ?? { name: displayName(), group: null }}
+            onJoin={join.join}
+          />
+        )}
+      </div>
+    </ActionsProvider>
   );
 }
 
@@ -111,8 +111,7 @@ interface EntryFormProps {
   boardId: string;
   columns: readonly Section[];
   /** Writes the note; false when it could not (no identity yet). */
-  onSend(text: string, section: Section, index: number): boolean;
-  sectionCount(sectionId: string): number;
+  onSend(text: string, section: Section): boolean;
   disabled: boolean;
   locked: boolean;
   /** The session has ended for participants. */
@@ -120,7 +119,7 @@ interface EntryFormProps {
   offline: boolean;
 }
 
-function EntryForm({ boardId, columns, onSend, sectionCount, disabled, locked, ended, offline }: EntryFormProps) {
+function EntryForm({ boardId, columns, onSend, disabled, locked, ended, offline }: EntryFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useDraft(boardId);
   const [sent, setSent] = useState(0);
@@ -134,7 +133,7 @@ function EntryForm({ boardId, columns, onSend, sectionCount, disabled, locked, e
 
   const send = () => {
     if (!canSend || !section) return;
-    if (onSend(draft.text.trim(), section, sectionCount(section.id))) {
+    if (onSend(draft.text.trim(), section)) {
       setDraft({ text: '' });
       setSent((n) => n + 1);
     }

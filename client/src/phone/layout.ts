@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { NOTE_SIZE, type Section } from '../../../shared/board';
 
 /** Phones (portrait, or landscape with a touch screen) get the form view; `?view=phone|board|list` forces one. */
 export const PHONE_QUERY = '(max-width: 600px), (max-height: 500px) and (pointer: coarse)';
@@ -24,26 +23,4 @@ export function usePhoneLayout(): boolean {
     return () => mq.removeEventListener('change', onChange);
   }, []);
   return choosePhoneView(search, narrow);
-}
-
-const PAD = 16;
-const TITLE_SPACE = 56;
-const GAP = 12;
-
-/**
- * Where a note sent from a phone lands: the next free cell of a grid inside its column, so notes
- * sent one after another line up instead of piling on one spot. Past the bottom of the column the
- * grid starts over, shifted a little, so later notes stay visible rather than hidden exactly behind.
- */
-export function placeInSection(section: Pick<Section, 'x' | 'y' | 'w' | 'h'>, index: number): { x: number; y: number } {
-  const cols = Math.max(1, Math.floor((section.w - 2 * PAD + GAP) / (NOTE_SIZE.w + GAP)));
-  const rows = Math.max(1, Math.floor((section.h - TITLE_SPACE - PAD + GAP) / (NOTE_SIZE.h + GAP)));
-  const perLayer = cols * rows;
-  const layer = Math.floor(index / perLayer);
-  const cell = index % perLayer;
-  const shift = (layer * 8) % 40;
-  return {
-    x: Math.round(section.x + PAD + (cell % cols) * (NOTE_SIZE.w + GAP) + shift),
-    y: Math.round(section.y + TITLE_SPACE + Math.floor(cell / cols) * (NOTE_SIZE.h + GAP) + shift),
-  };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Every board shortcut, in the order a newcomer needs them; the keys themselves come from useBoardShortcuts. */
+/** Every board shortcut, in the order a newcomer needs them; the keys themselves are the actions' keyTest (actions/canvas.ts). */
 const ROWS = [
   ['N', 'newNote'],
   ['Enter', 'edit'],

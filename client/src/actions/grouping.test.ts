@@ -2,9 +2,23 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, initBoard, readBoard, setMeta, setNoteCategory, type Note } from '../../../shared/board';
 import { readGroupingReasons, readGroupingRegions } from '../../../shared/grouping';
-import { createUndoManager, LOCAL_ORIGIN } from '../actions';
 import { arrangeByCategory, readArrangedByCategory, readTrayOrigin } from '../../../shared/grouping/arrangement';
-import { autoGroupCommand, dropNotesCommand, regionAt, restoreLayoutCommand, setCategoryCommand, showCategoriesCommand } from './commands';
+import {
+  autoGroupAction,
+  contextFor,
+  createUndoManager,
+  dispatch,
+  dropNotes,
+  LOCAL_ORIGIN,
+  regionAt,
+  restoreLayoutAction,
+  setCategoryAction,
+  showCategoriesAction,
+  type Action,
+} from '../actions';
+
+/** The facilitator runs an action on the doc. */
+const facilitator = <A, R>(doc: Y.Doc, action: Action<A, R>, args: A) => dispatch(contextFor(doc, { userId: 'f', role: 'facilitator' }), action, args)!;
 
 const TEXTS = {
   consult: 'ひきこもりの相談窓口がわからない',
@@ -32,12 +46,12 @@ const layout = (doc: Y.Doc) => readBoard(doc).notes.map(({ id, x, y, sectionId, 
 const centre = (n: Note) => ({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
 const sizesOf = (doc: Y.Doc) => new Map(readBoard(doc).notes.map((n) => [n.id, { w: n.w, h: n.h }]));
 
-describe('autoGroupCommand', () => {
+describe('autoGroupAction', () => {
   it('sorts and lays out every note in a single update that everyone receives at once', () => {
     const { doc, ids } = workshop();
     const updates: unknown[] = [];
     doc.on('update', (_u: Uint8Array, origin: unknown) => updates.push(origin));
-    const r = autoGroupCommand.perform(doc);
+    const r = facilitator(doc, autoGroupAction, undefined);
     expect(updates).toEqual([LOCAL_ORIGIN]);
     expect(r.placed + r.review).toBe(5);
     expect(r.placed).toBeGreaterThanOrEqual(4);
@@ -60,7 +74,7 @@ describe('autoGroupCommand', () => {
     const { doc } = workshop();
     const undo = createUndoManager(doc);
     const before = layout(doc);
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     const grouped = layout(doc);
     expect(grouped).not.toEqual(before);
 
@@ -75,31 +89,31 @@ describe('autoGroupCommand', () => {
   it('never changes a note categorised by hand, and learns from it', () => {
     const { doc, ids } = workshop();
     // The facilitator decides that, on this board, salon notes are about participation.
-    setCategoryCommand.perform(doc, { ids: [ids.community], category: 'participation' });
+    facilitator(doc, setCategoryAction, { ids: [ids.community], category: 'participation' });
     const similar = addNote(doc, { text: '地域のサロンで見守りをしたい', x: 0, y: 0, authorId: 'p9' }, 'remote', 2000);
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     const after = notes(doc);
     expect(after.get(ids.community)).toMatchObject({ category: 'participation', categorySource: 'manual' });
     expect(after.get(similar)!.category).toBe('participation');
     // Without the correction the same note goes to community.
     const { doc: plain } = workshop();
     const control = addNote(plain, { text: '地域のサロンで見守りをしたい', x: 0, y: 0, authorId: 'p9' }, 'remote', 2000);
-    autoGroupCommand.perform(plain);
+    facilitator(plain, autoGroupAction, undefined);
     expect(notes(plain).get(control)!.category).toBe('community');
   });
 });
 
-describe('restoreLayoutCommand and showCategoriesCommand', () => {
+describe('restoreLayoutAction and showCategoriesAction', () => {
   it('switch everyone between the worksheet and the category arrangement, keep categories and columns, and undo', () => {
     const { doc } = workshop();
     const undo = createUndoManager(doc);
     const before = readBoard(doc).notes.map(({ id, x, y, sectionId }) => ({ id, x, y, sectionId }));
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     undo.stopCapturing();
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     undo.stopCapturing();
     expect(readArrangedByCategory(doc)).toBe(true);
-    expect(restoreLayoutCommand.perform(doc)).toBe(5);
+    expect(facilitator(doc, restoreLayoutAction, undefined)).toBe(5);
     undo.stopCapturing();
     expect(readArrangedByCategory(doc)).toBe(false);
     expect(readBoard(doc).notes.map(({ id, x, y, sectionId }) => ({ id, x, y, sectionId }))).toEqual(before);
@@ -107,46 +121,46 @@ describe('restoreLayoutCommand and showCategoriesCommand', () => {
     undo.undo();
     expect(readArrangedByCategory(doc)).toBe(true);
     undo.redo();
-    expect(showCategoriesCommand.perform(doc)).toBe(true);
+    expect(facilitator(doc, showCategoriesAction, undefined)).toBe(true);
     expect(readArrangedByCategory(doc)).toBe(true);
     expect(readGroupingRegions(doc).length).toBe(4);
   });
 });
 
-describe('dropNotesCommand while arranged by category', () => {
+describe('dropNotes while arranged by category', () => {
   it('moves the note in the category arrangement only, re-categorises by region, and a drop on the tray sends it back there', () => {
     const { doc, ids } = workshop();
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     const regions = readGroupingRegions(doc);
     const community = regions.find((r) => r.category === 'community')!;
     const before = notes(doc).get(ids.consult)!;
     const tray = arrangeByCategory(readBoard(doc), regions, readTrayOrigin(doc)).tray;
     const args = (x: number, y: number) => ({ moves: [{ id: ids.consult, x, y }], sizes: sizesOf(doc), sections: readBoard(doc).sections, regions, byCategory: { tray } });
-    dropNotesCommand.perform(doc, args(community.x + 30, community.y + community.h - 150));
+    dropNotes(doc, args(community.x + 30, community.y + community.h - 150));
     const moved = notes(doc).get(ids.consult)!;
     expect(moved).toMatchObject({ x: before.x, y: before.y, sectionId: before.sectionId, category: 'community', categorySource: 'manual', categoryX: community.x + 30 });
-    dropNotesCommand.perform(doc, args(tray.x + 10, tray.y + 60));
+    dropNotes(doc, args(tray.x + 10, tray.y + 60));
     expect(notes(doc).get(ids.consult)!.categoryX).toBeUndefined();
     expect(arrangeByCategory(readBoard(doc), regions, readTrayOrigin(doc)).tray.noteIds).toContain(ids.consult);
   });
 });
 
-describe('dropNotesCommand (the facilitator’s correction by moving)', () => {
+describe('dropNotes (the facilitator’s correction by moving)', () => {
   it('re-categorises by hand a note dropped in another category’s region, in the same update as the move', () => {
     const { doc, ids } = workshop();
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     const regions = readGroupingRegions(doc);
     const community = regions.find((r) => r.category === 'community')!;
     const undo = createUndoManager(doc);
     const before = notes(doc).get(ids.consult)!;
     let updates = 0;
     doc.on('update', () => updates++);
-    dropNotesCommand.perform(doc, { moves: [{ id: ids.consult, x: community.x + 30, y: community.y + community.h - 150 }], sizes: sizesOf(doc), sections: readBoard(doc).sections, regions });
+    dropNotes(doc, { moves: [{ id: ids.consult, x: community.x + 30, y: community.y + community.h - 150 }], sizes: sizesOf(doc), sections: readBoard(doc).sections, regions });
     expect(updates).toBe(1);
     expect(notes(doc).get(ids.consult)).toMatchObject({ category: 'community', categorySource: 'manual' });
 
     // A later auto-group keeps the correction, and places the note in its corrected region.
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     const kept = notes(doc).get(ids.consult)!;
     expect(kept).toMatchObject({ category: 'community', categorySource: 'manual' });
     expect(regionAt(readGroupingRegions(doc), centre(kept).x, centre(kept).y)?.category).toBe('community');
@@ -159,15 +173,15 @@ describe('dropNotesCommand (the facilitator’s correction by moving)', () => {
 
   it('leaves the category alone for a move within its own region, outside every region, or when no regions are given', () => {
     const { doc, ids } = workshop();
-    autoGroupCommand.perform(doc);
+    facilitator(doc, autoGroupAction, undefined);
     const regions = readGroupingRegions(doc);
     const own = regions.find((r) => r.category === 'consultation')!;
     const other = regions.find((r) => r.category === 'participation')!;
     const args = (id: string, x: number, y: number, rs = regions) => ({ moves: [{ id, x, y }], sizes: sizesOf(doc), sections: readBoard(doc).sections, regions: rs });
-    dropNotesCommand.perform(doc, args(ids.consult, own.x + 10, own.y + own.h - 140));
-    dropNotesCommand.perform(doc, args(ids.consult2, own.x + own.w + other.w * 4, own.y - 2000));
+    dropNotes(doc, args(ids.consult, own.x + 10, own.y + own.h - 140));
+    dropNotes(doc, args(ids.consult2, own.x + own.w + other.w * 4, own.y - 2000));
     // A participant's drop: regions are not passed, so nothing but the position changes.
-    dropNotesCommand.perform(doc, args(ids.law, other.x + 10, other.y + other.h - 140, []));
+    dropNotes(doc, args(ids.law, other.x + 10, other.y + other.h - 140, []));
     const after = notes(doc);
     expect(after.get(ids.consult)).toMatchObject({ category: 'consultation', categorySource: 'auto', x: own.x + 10 });
     expect(after.get(ids.consult2)).toMatchObject({ category: 'consultation', categorySource: 'auto' });
@@ -175,12 +189,12 @@ describe('dropNotesCommand (the facilitator’s correction by moving)', () => {
   });
 });
 
-describe('setCategoryCommand (the category menu)', () => {
+describe('setCategoryAction (the category menu)', () => {
   it('sets the selected notes by hand in one undoable step, and never touches other notes', () => {
     const { doc, ids } = workshop();
     const undo = createUndoManager(doc);
     setNoteCategory(doc, ids.law, 'unsorted', 'auto', 'remote');
-    setCategoryCommand.perform(doc, { ids: [ids.consult, ids.participation], category: 'community' });
+    facilitator(doc, setCategoryAction, { ids: [ids.consult, ids.participation], category: 'community' });
     const after = notes(doc);
     expect(after.get(ids.consult)).toMatchObject({ category: 'community', categorySource: 'manual' });
     expect(after.get(ids.participation)).toMatchObject({ category: 'community', categorySource: 'manual' });

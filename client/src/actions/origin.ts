@@ -8,12 +8,6 @@ import { ARRANGEMENT_KEYS } from '../../../shared/grouping/arrangement';
  */
 export const LOCAL_ORIGIN = Symbol('local-user-action');
 
-/** A user action: a name (for logs and tests) and one doc transaction through shared/board. */
-export interface Command<Args, Result = void> {
-  readonly name: string;
-  perform(doc: Y.Doc, args: Args): Result;
-}
-
 /**
  * Undo covers this person's changes to notes. The meta map is in scope only for transactions that also
  * change notes, or switch the board between the worksheet and the category arrangement, so a facilitator's
