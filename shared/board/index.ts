@@ -10,3 +10,5 @@ export * from './votes';
 export * from './people';
 export * from './migrations';
 export * from './moderation';
+export * from './readiness';
+export * from './reactions';
