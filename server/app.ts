@@ -12,6 +12,7 @@ import boardsPlugin from './plugins/boards';
 import adminPlugin from './plugins/admin';
 import exportPlugin from './plugins/export';
 import moderationPlugin from './plugins/moderation';
+import readinessPlugin from './plugins/readiness';
 import snapshotsPlugin from './plugins/snapshots';
 import retentionPlugin from './plugins/retention';
 import groupingPlugin from './plugins/grouping';
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(boardsPlugin);
   await app.register(exportPlugin);
   await app.register(moderationPlugin);
+  await app.register(readinessPlugin);
   await app.register(snapshotsPlugin);
   await app.register(retentionPlugin);
   await app.register(groupingPlugin);
