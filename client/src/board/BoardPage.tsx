@@ -46,6 +46,9 @@ import { useSectionTitle } from '../i18n/sectionTitle';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
 import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from './shortcuts';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
+import { NudgeBanner } from '../readiness/NudgeBanner';
+import { ReadyButton } from '../readiness/ReadyButton';
+import { ReactionBadges } from '../reactions/ReactionBadges';
 
 const EDITOR_MIN = { width: 240, height: 180 };
 
@@ -336,6 +339,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
         {role && <span className={`role-badge ${role}`}>{t(`role.${role}`)}</span>}
         <div className="header-spacer" />
         <Timer doc={doc} />
+        <ReadyButton doc={doc} userId={userId} role={role} canWrite={canEdit} />
         {facilitator && (
           <button type="button" className="btn" data-testid="lock-toggle" onClick={() => token && void setBoardLocked(boardId, token, !view.meta.locked).catch(() => {})}>
             {view.meta.locked ? t('locked.unlock') : t('locked.lock')}
@@ -384,6 +388,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                       onCursor={presence.setCursor}
                       onDragLive={presence.setDragging}
                       onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, drop(moves))}
+                      mayDrag={view.meta.ownNotesOnly ? (id) => mayMove(id, view.notes.find((n) => n.id === id)?.sectionId ?? null) : undefined}
                       categories={byCategory ? { regions: byCategory.regions, tray: { rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') } } : null}
                     />
                   </GroupingCanvasContext>
@@ -441,6 +446,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           {(viewport) => (
             <>
               <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => setHelpOpen(true)} />
+              {doc && <ReactionBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} userId={canEdit && !projector.on ? userId : null} selection={liveSelection} />}
               {doc && <VoteBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
               <CategoryWhy why={grouping.why} notes={shown.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
             </>
@@ -474,6 +480,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           }}
         />
       )}
+      <NudgeBanner doc={doc} />
       {sharing && links && <SharePanel links={links} onClose={() => setSharing(false)} />}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       <WorkshopLayer

@@ -7,6 +7,8 @@ import '../facilitator/strings';
 import '../grouping/strings';
 import '../facilitator/auditStrings';
 import '../moderation/strings';
+import '../readiness/strings';
+import '../reactions/strings';
 import '../ui/routeStrings';
 import { addExportTexts } from '../export/i18n';
 
