@@ -33,7 +33,7 @@ export function NudgeBanner({ doc }: { doc: Y.Doc | null }) {
     <div className="nudge-live" role="status" aria-live="polite">
       {shown && (
         <div className="nudge-banner" data-testid="nudge-banner">
-          <span aria-hidden="true">⏰</span>
+          <span className="nudge-dot" aria-hidden="true" />
           <span>{shown.message ?? t('readiness.nudgeDefault')}</span>
           <button type="button" className="nudge-close" onClick={() => setShown(null)} aria-label={t('readiness.nudgeClose')}>
             ×

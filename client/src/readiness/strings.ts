@@ -28,19 +28,20 @@ const ja = {
   ownNotesOnlyHint: 'オンの間、参加者は他の人の付箋を動かせません（書記役は自分のグループの付箋を動かせます）。',
 };
 
-const en: typeof ja = {
+const en: Omit<typeof ja, 'notes'> & { notes_one: string; notes_other: string } = {
   done: 'Done',
   doneOn: '✓ Done',
   doneHint: 'Tap again to go back to writing',
   doneSaid: 'The facilitator sees that you are done',
   title: 'Who is done',
-  summary: '{{done}} of {{total}} done · {{notes}} notes',
+  summary: '{{done}} of {{total}} done · notes: {{notes}}',
   group: 'Group {{group}}',
   noGroup: 'No group',
-  groupSummary: '{{done}} of {{total}} · {{notes}} notes',
+  groupSummary: '{{done}} of {{total}} · notes: {{notes}}',
   anonymousPerson: 'Participant {{n}}',
   unnamed: 'No name',
-  notes: '{{count}} notes',
+  notes_one: '{{count}} note',
+  notes_other: '{{count}} notes',
   stateDone: 'Done',
   stateWriting: 'Writing',
   away: '(not connected)',
