@@ -13,6 +13,7 @@ const ja = {
   groupSummary: '{{done}} / {{total}}人 ・ {{notes}}枚',
   anonymousPerson: '参加者 {{n}}',
   unnamed: '名前なし',
+  notes_one: '{{count}}枚',
   notes_other: '{{count}}枚',
   stateDone: '書き終わった',
   stateWriting: '記入中',
@@ -28,7 +29,7 @@ const ja = {
   ownNotesOnlyHint: 'オンの間、参加者は他の人の付箋を動かせません（書記役は自分のグループの付箋を動かせます）。',
 };
 
-const en: typeof ja & { notes_one: string } = {
+const en: typeof ja = {
   done: 'Done',
   doneOn: '✓ Done',
   doneHint: 'Tap again to go back to writing',
