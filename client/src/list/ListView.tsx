@@ -136,7 +136,7 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
       editable={perms.mayEdit(n)}
       votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite }}
       moveTargets={perms.mayMove(n, n.sectionId) ? moveTargets : null}
-      reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} />}
+      reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} labelled />}
       onEdited={() => {
         announce(t('list.saved'));
         setFocusTarget({ id: noteElementId(n.id) });

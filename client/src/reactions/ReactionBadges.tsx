@@ -27,7 +27,7 @@ export function ReactionBadges(props: { doc: Y.Doc; notes: readonly Note[]; view
         const active = n.id === selected;
         return (
           <div key={n.id} className={`reaction-badge${active ? ' active' : ''}`} style={{ left: p.x + 6, top: p.y }} data-note-id={n.id} data-testid="reaction-badge">
-            <ReactionButtons doc={doc} noteId={n.id} counts={counts.get(n.id)} userId={active ? userId : null} />
+            <ReactionButtons doc={doc} noteId={n.id} counts={counts.get(n.id)} userId={active ? userId : null} labelled={active} />
           </div>
         );
       })}

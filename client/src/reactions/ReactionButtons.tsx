@@ -13,6 +13,8 @@ export interface ReactionButtonsProps {
   userId: string | null;
   /** Big touch targets (the phone). */
   big?: boolean;
+  /** Each toggle says its name beside the stamp (where there is room: the phone, the selected note on the canvas). */
+  labelled?: boolean;
   className?: string;
 }
 
@@ -20,7 +22,7 @@ export interface ReactionButtonsProps {
  * 👍 同感 · 💡 なるほど · ❓ 質問 on a note: one toggle each, pressed when this person gave it, with the count.
  * For someone who cannot react, only the stamps given so far.
  */
-export function ReactionButtons({ doc, noteId, counts = noStamps(), userId, big = false, className = '' }: ReactionButtonsProps) {
+export function ReactionButtons({ doc, noteId, counts = noStamps(), userId, big = false, labelled = big, className = '' }: ReactionButtonsProps) {
   const { t } = useTranslation();
   if (!userId) {
     const given = STAMPS.filter((s) => counts[s] > 0);
@@ -28,7 +30,7 @@ export function ReactionButtons({ doc, noteId, counts = noStamps(), userId, big 
     return (
       <span className={`reactions ${className}`} data-testid="reactions">
         {given.map((s) => (
-          <span key={s} className="reaction-count" aria-label={t('reactions.count', { stamp: t(`reactions.${s}`), count: counts[s] })}>
+          <span key={s} className="reaction-count" title={t(`reactions.${s}`)} aria-label={t('reactions.count', { stamp: t(`reactions.${s}`), count: counts[s] })}>
             {STAMP_EMOJI[s]} {counts[s]}
           </span>
         ))}
@@ -52,7 +54,7 @@ export function ReactionButtons({ doc, noteId, counts = noStamps(), userId, big 
             data-testid={`reaction-${s}`}
           >
             <span aria-hidden="true">{STAMP_EMOJI[s]}</span>
-            {big && <span className="reaction-label">{label}</span>}
+            {labelled && <span className="reaction-label">{label}</span>}
             <span className="reaction-n">{counts[s]}</span>
           </button>
         );
