@@ -56,7 +56,7 @@ describe('reactions: 👍 同感 · 💡 なるほど · ❓ 質問', () => {
       await eventually(() => stampCounts(laptop.page, id), (c) => c === '2/0/1');
       expect(await item.getByTestId('reaction-agree').getAttribute('aria-pressed')).toBe('true');
       expect(await item.getByTestId('reaction-agree').textContent()).toBe('👍同感2');
-      expect(await badge.getByTestId('reaction-agree').textContent()).toBe('👍同感1');
+      expect(await badge.getByTestId('reaction-agree').textContent()).toBe('👍同感2');
       await item.scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: screenshotPath('reactions-phone-360.png') });
       await item.getByTestId('reaction-agree').click();

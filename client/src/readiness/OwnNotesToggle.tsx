@@ -8,13 +8,19 @@ export function OwnNotesToggle({ boardId, token, on }: { boardId: string; token:
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What was asked for, shown until the board says so (its change arrives just after the answer).
+  const [asked, setAsked] = useState<boolean | null>(null);
+  if (asked !== null && asked === on && !busy) setAsked(null);
+  const checked = asked ?? on;
   const toggle = () => {
     setBusy(true);
     setError(null);
-    setOwnNotesOnly(boardId, token, !on).then(
+    setAsked(!checked);
+    setOwnNotesOnly(boardId, token, !checked).then(
       () => setBusy(false),
       (e: Error) => {
         setBusy(false);
+        setAsked(null);
         setError(t('readiness.failed', { message: e.message }));
       },
     );
@@ -22,7 +28,7 @@ export function OwnNotesToggle({ boardId, token, on }: { boardId: string; token:
   return (
     <div>
       <label className="ws-row">
-        <input type="checkbox" checked={on} onChange={toggle} disabled={busy} data-testid="own-notes-only" />
+        <input type="checkbox" checked={checked} onChange={toggle} disabled={busy} data-testid="own-notes-only" />
         {t('readiness.ownNotesOnly')}
       </label>
       <p className="muted">{t('readiness.ownNotesOnlyHint')}</p>
