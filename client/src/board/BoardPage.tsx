@@ -96,6 +96,8 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     return !n || perms.mayMove(n, to);
   };
   const facilitator = role !== null && canFacilitate(role);
+  // "Participants move only their own notes": others' notes are neither dragged nor nudged, in either arrangement.
+  const mayDrag = view.meta.ownNotesOnly ? (id: string) => mayMove(id, view.notes.find((n) => n.id === id)?.sectionId ?? null) : undefined;
 
   const stageBox = useRef<HTMLDivElement>(null);
   const size = useElementSize(stageBox);
@@ -287,7 +289,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const sizes = useMemo(() => new Map(view.notes.map((n) => [n.id, { w: n.w, h: n.h }])), [view.notes]);
   // A drop files a note in a worksheet column, or — arranged by category — places it there (the facilitator's drop also re-categorises).
   const drop = (moves: readonly { id: string; x: number; y: number }[]) => ({
-    moves,
+    moves: mayDrag ? moves.filter((m) => mayDrag(m.id)) : moves,
     sizes,
     sections: view.sections,
     regions: facilitator && byCategory ? byCategory.regions : [],
@@ -388,7 +390,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                       onCursor={presence.setCursor}
                       onDragLive={presence.setDragging}
                       onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, drop(moves))}
-                      mayDrag={view.meta.ownNotesOnly ? (id) => mayMove(id, view.notes.find((n) => n.id === id)?.sectionId ?? null) : undefined}
+                      mayDrag={mayDrag}
                       categories={byCategory ? { regions: byCategory.regions, tray: { rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') } } : null}
                     />
                   </GroupingCanvasContext>
