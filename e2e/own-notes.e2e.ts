@@ -40,6 +40,8 @@ describe('participants move only their own notes', () => {
         const now = await docNotes(page);
         const theirs = now.find((n) => n.text === '進行役の付箋')!;
         await drag(page, theirs, { x: 40, y: 60 });
+        // Selected (to react to it), yet the arrow keys do not nudge it either.
+        await page.keyboard.press('ArrowRight');
         // The drop would have been written at once; the note stays where it was, here and for everyone.
         await new Promise((r) => setTimeout(r, 300));
         expect((await docNotes(page)).find((n) => n.id === others.id)).toMatchObject({ x: theirs.x, y: theirs.y });
