@@ -83,9 +83,12 @@ describe('readiness: 書き終わった and 「あと1分です」', () => {
     const phone = await openPhone(board.links.participant, 'A', 'en-US');
     try {
       await fac.page.getByRole('button', { name: 'English' }).click();
-      await fac.page.getByTestId('ws-panel-open').click();
       expect(await phone.page.getByTestId('ready-toggle').textContent()).toBe('Done');
       await phone.page.getByTestId('ready-toggle').click();
+      // Seen on the tools button without opening the panel.
+      await eventually(() => fac.page.getByTestId('ready-count').locator('.visually-hidden').textContent(), (t) => t === 'Done 1/1');
+      await fac.page.screenshot({ path: screenshotPath('readiness-facilitator-1280-en.png') });
+      await fac.page.getByTestId('ws-panel-open').click();
       await eventually(() => people(fac.page), (p) => p.length === 1 && p[0] === 'A:Participant 10 notesDone');
       await fac.page.getByTestId('nudge-send').click();
       await eventually(() => phone.page.getByTestId('nudge-banner').textContent(), (t) => t?.includes('One more minute') ?? false);

@@ -71,3 +71,22 @@ export function ReadinessPanel(p: { boardId: string; token: string; doc: Y.Doc; 
     </div>
   );
 }
+
+/** "Done 3/8" on the facilitator's tools button, so who is done shows without opening the panel. */
+export function ReadyCount(p: { doc: Y.Doc; view: BoardView; present: readonly Presence['user'][] }) {
+  const { t } = useTranslation();
+  const ready = useDocValue(p.doc, readyPeople, NONE);
+  const { userId } = useIdentity();
+  if (ready.size === 0) return null;
+  const people = readinessByGroup({ notes: p.view.notes, sections: p.view.sections, ready, present: p.present, anonymous: p.view.meta.anonymous, self: userId }).flatMap((g) => g.people);
+  const counts = { done: people.filter((s) => s.done).length, total: people.length };
+  return (
+    // Compact beside the tools' name: the floating toolbar starts just right of the button.
+    <span className="ready-count" data-testid="ready-count" title={t('readiness.count', counts)}>
+      <span aria-hidden="true">
+        ✓ {counts.done}/{counts.total}
+      </span>
+      <span className="visually-hidden">{t('readiness.count', counts)}</span>
+    </span>
+  );
+}
