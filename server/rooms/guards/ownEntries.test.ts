@@ -92,6 +92,25 @@ describe('readiness on the server', () => {
   });
 });
 
+describe('the shape of own entries', () => {
+  it('refuses a nested map, several values packed in one item, or an oversized key, even one’s own', async () => {
+    const { b, f, alice } = await setup();
+    const id = note(alice, '配食サービス');
+    const tries: ((c: Client) => void)[] = [
+      (c) => readinessOf(c.doc).set(c.userId, new Y.Map()),
+      (c) => reactionsOf(c.doc).set(reactionKey(id, 'agree', c.userId), new Y.Map()),
+      (c) => reactionsOf(c.doc).set(`${'n'.repeat(120)}:agree:${c.userId}`, 1),
+      (c) => c.doc.getMap('reactions').set(reactionKey(id, 'agree', c.userId), [1, 2]),
+    ];
+    for (const write of tries) write(await join(b.boardId, b.participantToken));
+    await barrier(b, f, alice);
+    for (const doc of [f.doc, await fresh(b)]) {
+      expect(readinessOf(doc).size).toBe(0);
+      expect(reactionsOf(doc).size).toBe(0);
+    }
+  });
+});
+
 describe('reactions on the server', () => {
   it('keeps both of two participants’ first stamps on the same note, sent at the same moment', async () => {
     const { f, alice, bob } = await setup();
