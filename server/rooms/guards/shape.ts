@@ -71,7 +71,7 @@ function* addedItems(tr: Y.Transaction): Generator<Y.Item> {
   }
 }
 
-/** Which (root, path, key) a participant may put anything at: a note, its fields, its text, their own ballot. */
+/** Which (root, path, key) a participant may put anything at: a note, its fields, its text, their own ballot, their own "Done" and stamps. */
 function placement(at: Located, key: string | null, userId: string): string | null {
   const where = `${at.root}${at.path.map((p) => `/${p ?? '[]'}`).join('')}`;
   if (OWN_ENTRY_ROOTS.has(at.root)) return ownEntryPlacement(at.root, at.path, key, userId);
