@@ -14,6 +14,7 @@ import exportPlugin from './plugins/export';
 import moderationPlugin from './plugins/moderation';
 import importPlugin from './plugins/import';
 import surveyPlugin from './plugins/survey';
+import readinessPlugin from './plugins/readiness';
 import snapshotsPlugin from './plugins/snapshots';
 import retentionPlugin from './plugins/retention';
 import groupingPlugin from './plugins/grouping';
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(moderationPlugin);
   await app.register(importPlugin);
   await app.register(surveyPlugin);
+  await app.register(readinessPlugin);
   await app.register(snapshotsPlugin);
   await app.register(retentionPlugin);
   await app.register(groupingPlugin);

@@ -38,7 +38,7 @@ function withoutNotes(src: ExportSource, kept: ReadonlySet<string>): ExportSourc
   return {
     ...src,
     view: { ...src.view, notes: src.view.notes.filter((n) => !kept.has(n.id)), broken: src.view.broken.filter((b) => !kept.has(b.id)) },
-    extras: { ...src.extras, votes: keep(src.extras.votes), clusterLabels: keep(src.extras.clusterLabels), originalSectionIds: keep(src.extras.originalSectionIds) },
+    extras: { ...src.extras, votes: keep(src.extras.votes), clusterLabels: keep(src.extras.clusterLabels), originalSectionIds: keep(src.extras.originalSectionIds), reactions: keep(src.extras.reactions ?? {}) },
   };
 }
 

@@ -52,7 +52,7 @@ describe('table exports of a board with hostile notes', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '付箋記入記録', 'グループA', 'グループB', 'グループC', '分類 相談支援', '分類 未分類']);
     const all = sheetRows(wb.getWorksheet('付箋記入記録')!);
     const header = all[0] as string[];
-    expect(header).toEqual(['グループ', '欄', '欄の種類', '付箋', '分類', 'クラスター', '投票', '記入者', '記入日時（日本時間）']);
+    expect(header).toEqual(['グループ', '欄', '欄の種類', '付箋', '分類', 'クラスター', '投票', '同感', 'なるほど', '質問', '記入者', '記入日時（日本時間）']);
     const byText = new Map(all.slice(1).map((r) => [r[header.indexOf('付箋')], r]));
     expect(byText.size).toBe(doc.notes.length);
     for (const n of doc.notes) {
@@ -67,8 +67,8 @@ describe('table exports of a board with hostile notes', () => {
       expect(row[2]).toBe(columnKindLabel(section.kind, 'ja'));
       expect(row[2]).not.toBe(section.kind);
       expect(row[4]).toBe(n.category === 'consultation' ? '相談支援' : '未分類');
-      expect(row[7]).toBe(n.author);
-      expect((row[8] as Date).getTime()).toBe(n.createdAt + 9 * 3600_000);
+      expect(row[header.indexOf('記入者')]).toBe(n.author);
+      expect((row[header.indexOf('記入日時（日本時間）')] as Date).getTime()).toBe(n.createdAt + 9 * 3600_000);
     }
     expect(byText.has('=SUM(A1)')).toBe(true);
     let cells = 0;

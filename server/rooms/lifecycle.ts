@@ -82,6 +82,7 @@ export class BoardLifecycle {
     const done = await this.rooms.with(board.id, (room) =>
       room.transact((doc) => {
         if (meta.viewerCursors !== undefined) setMeta(doc, { viewerCursors: meta.viewerCursors });
+        if (meta.ownNotesOnly !== undefined) setMeta(doc, { ownNotesOnly: meta.ownNotesOnly });
         // On: the notes already on the board stay on the screen (approved in the same transaction).
         if (moderation !== undefined) setModerationOn(doc, moderation);
       }),

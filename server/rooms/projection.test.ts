@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, metaOf, notesOf, readBoard, setNoteText } from '../../shared/board/doc';
+import { reactionCounts, toggleReaction } from '../../shared/board/reactions';
 import { Projection, noneDirty, collectDirty } from './projection';
 import { locate, rootNames } from './guards/shape';
 
@@ -22,6 +23,23 @@ function follow(board: Y.Doc, excluded: () => Set<string>) {
 }
 
 describe('the viewer projection', () => {
+  it('leaves out the stamps on an excluded note, and brings them once it is shown', () => {
+    const board = new Y.Doc();
+    const kept = new Set<string>();
+    const shown = addNote(board, { text: 'みんなの付箋', x: 0, y: 0, authorId: 'u1' });
+    const secret = addNote(board, { text: '承認待ち', x: 5, y: 5, authorId: 'u2' });
+    kept.add(secret);
+    const { sync, viewer } = follow(board, () => kept);
+    toggleReaction(board, shown, 'agree', 'u3');
+    toggleReaction(board, secret, 'question', 'u3');
+    sync();
+    expect([...viewer.getMap('reactions').keys()].some((k) => k.includes(secret))).toBe(false);
+    expect(reactionCounts(viewer).counts.get(shown)).toEqual({ agree: 1, insight: 0, question: 0 });
+    kept.delete(secret);
+    sync();
+    expect(reactionCounts(viewer).counts.get(secret)).toEqual({ agree: 0, insight: 0, question: 1 });
+  });
+
   it('follows edits, moves, deletes and votes, and leaves out the excluded notes and what is keyed by them', () => {
     const board = new Y.Doc();
     const kept = new Set<string>();

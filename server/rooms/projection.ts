@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { parseReactionKey } from '../../shared/board/reactions';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SharedType = Y.AbstractType<any>;
@@ -66,13 +67,16 @@ function rootMap(board: Y.Doc, name: string): Y.Map<unknown> | null {
   return t._start === null && t._map.size > 0 ? board.getMap(name) : null;
 }
 
+/** An entry keyed by a left-out note: its id itself, or a stamp on it (`noteId:stamp:userId`, shared/board/reactions.ts). */
+const leftOut = (key: string, excluded: ReadonlySet<string>): boolean => excluded.has(key) || (excluded.size > 0 && excluded.has(parseReactionKey(key)?.noteId ?? ''));
+
 function mirrorMap(src: Y.Map<unknown>, dst: Y.Map<unknown>, excluded: ReadonlySet<string>): void {
-  for (const key of [...dst.keys()]) if (!src.has(key) || excluded.has(key)) dst.delete(key);
+  for (const key of [...dst.keys()]) if (!src.has(key) || leftOut(key, excluded)) dst.delete(key);
   for (const key of src.keys()) mirrorKey(src, dst, key, excluded);
 }
 
 function mirrorKey(src: Y.Map<unknown>, dst: Y.Map<unknown>, key: string, excluded: ReadonlySet<string>): void {
-  if (excluded.has(key) || !src.has(key)) {
+  if (leftOut(key, excluded) || !src.has(key)) {
     if (dst.has(key)) dst.delete(key);
     return;
   }

@@ -56,10 +56,16 @@ export const SettingsSchema = z
     viewerCursors: z.boolean().optional(),
     /** New participant notes reach the viewer link only once approved (POST …/notes/:noteId/approve). */
     moderation: z.boolean().optional(),
+    /** Participants move only the notes they may edit (their own, or their group's as its scribe). */
+    ownNotesOnly: z.boolean().optional(),
   })
   .strict()
   .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'give at least one setting' });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** 「あと1分です」 to every device: the facilitator's own words, or none for each device's default. */
+export const NudgeInputSchema = z.object({ message: z.string().trim().min(1, 'give a message or leave it out').max(100).optional() }).strict();
+export const NudgeSchema = z.object({ at: z.number(), message: z.string().optional() });
 
 export const NoteParamsSchema = z.object({ boardId: z.string(), noteId: z.string().min(1).max(64) });
 export const ModerationMarkSchema = z.object({ noteId: z.string(), state: z.enum(['approved', 'hidden']), at: z.number() });
@@ -125,6 +131,8 @@ export const API = {
   lock: route({ method: 'POST', path: '/api/boards/:boardId/lock', params: BoardParamsSchema, body: LockSchema, response: LockSchema, status: 200 }),
   rotate: route({ method: 'POST', path: '/api/boards/:boardId/rotate', params: BoardParamsSchema, body: RotateSchema, response: RotatedSchema, status: 200 }),
   settings: route({ method: 'POST', path: '/api/boards/:boardId/settings', params: BoardParamsSchema, body: SettingsSchema, response: SettingsSchema, status: 200 }),
+  /** A gentle banner on every device (participants, viewers, projector) for a while (facilitator). */
+  nudge: route({ method: 'POST', path: '/api/boards/:boardId/nudge', params: BoardParamsSchema, body: NudgeInputSchema, response: NudgeSchema, status: 200 }),
   /** The approval queue (oldest first) and the hidden notes (facilitator). */
   moderationQueue: route({ method: 'GET', path: '/api/boards/:boardId/moderation', params: BoardParamsSchema, response: ModerationQueueSchema, status: 200 }),
   /** Lets a note onto the viewer link (facilitator). */

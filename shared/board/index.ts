@@ -11,3 +11,5 @@ export * from './people';
 export * from './migrations';
 export * from './moderation';
 export * from './import';
+export * from './readiness';
+export * from './reactions';

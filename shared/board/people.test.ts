@@ -93,4 +93,14 @@ describe('mayMoveNote', () => {
     expect(mayMoveNote({ role: 'facilitator', userId: '' }, bobsInB, 'a1', ctx)).toBe(true);
     expect(mayMoveNote({ role: 'viewer', userId: 'v' }, bobsInB, 'b1', ctx)).toBe(false);
   });
+
+  it('with "participants move only their own notes", lets a participant move only what they may edit', () => {
+    const sections = [{ id: 'a1', group: 'A' }];
+    const ctx = { scribes: { A: 'scribeA' }, sections, ownNotesOnly: true };
+    const bobs = { authorId: 'bob', sectionId: 'a1' };
+    expect(mayMoveNote({ role: 'participant', userId: 'carol' }, bobs, 'a1', ctx)).toBe(false);
+    expect(mayMoveNote({ role: 'participant', userId: 'bob' }, bobs, 'a1', ctx)).toBe(true);
+    expect(mayMoveNote({ role: 'participant', userId: 'scribeA' }, bobs, 'a1', ctx)).toBe(true);
+    expect(mayMoveNote({ role: 'facilitator', userId: '' }, bobs, 'a1', ctx)).toBe(true);
+  });
 });

@@ -90,14 +90,18 @@ export function mayEditNote(
 /**
  * Who may move a note into `toSectionId`: anyone who can write, within the note's group; into another
  * group (or out of every group), only who may edit it where it is. Otherwise the scribe of A could
- * move a group-B note into A, edit it there, and move it back. The server enforces the same rule.
+ * move a group-B note into A, edit it there, and move it back. With the board's "participants move only
+ * their own notes" (`ownNotesOnly`), moving at all needs the right to edit. The server enforces the same rule.
  */
 export function mayMoveNote(
   actor: Actor,
   note: Pick<Note, 'authorId' | 'sectionId'>,
   toSectionId: string | null,
-  ctx: { scribes: Scribes; sections: readonly Pick<Section, 'id' | 'group'>[] },
+  ctx: { scribes: Scribes; sections: readonly Pick<Section, 'id' | 'group'>[]; ownNotesOnly?: boolean },
 ): boolean {
-  if (noteGroup(note, ctx.sections) === noteGroup({ sectionId: toSectionId }, ctx.sections)) return actor.role !== 'viewer';
+  if (!ctx.ownNotesOnly && noteGroup(note, ctx.sections) === noteGroup({ sectionId: toSectionId }, ctx.sections)) return actor.role !== 'viewer';
   return mayEditNote(actor, note, ctx);
 }
+
+/** The board's setting "participants move only their own notes" (POST …/settings {ownNotesOnly}). */
+export const ownNotesOnly = (doc: Y.Doc): boolean => metaOf(doc).get('ownNotesOnly') === true;

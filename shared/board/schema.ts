@@ -104,6 +104,8 @@ export const MetaSchema = z.object({
   viewerCursors: z.boolean().optional(),
   /** New participant notes reach the viewer link only once the facilitator approved them (shared/board/moderation.ts). */
   moderation: z.boolean().optional(),
+  /** Participants move only the notes they may edit (their own, or their group's as its scribe). */
+  ownNotesOnly: z.boolean().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

@@ -14,7 +14,7 @@ describe('CSV', () => {
     const csv = toCsv(buildNoteTable(readBoard(hostileBoard())));
     expect(csv.startsWith(BOM)).toBe(true);
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['グループ', '欄', '欄の種類', '付箋', '分類', 'クラスター', '投票', '記入者', '記入日時（日本時間）']);
+    expect(rows[0]).toEqual(['グループ', '欄', '欄の種類', '付箋', '分類', 'クラスター', '投票', '同感', 'なるほど', '質問', '記入者', '記入日時（日本時間）']);
     expect(rows).toHaveLength(HOSTILE_TEXTS.length + 1);
   });
 

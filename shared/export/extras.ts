@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { metaOf } from '../board/doc';
 import { voteCounts } from '../board/votes';
+import { reactionCounts, type StampCounts } from '../board/reactions';
 
 /** What an export shows beyond the validated BoardView: votes and the auto-grouping's cluster labels. */
 export interface ExportExtras {
@@ -13,9 +14,11 @@ export interface ExportExtras {
    * (`meta.originalLayout`), so the table still shows the group and column it was written in.
    */
   originalSectionIds: Record<string, string>;
+  /** noteId → stamps given (👍 同感, 💡 なるほど, ❓ 質問); absent: none. */
+  reactions?: Record<string, StampCounts>;
 }
 
-export const NO_EXTRAS: ExportExtras = { votes: {}, clusterLabels: {}, originalSectionIds: {} };
+export const NO_EXTRAS: ExportExtras = { votes: {}, clusterLabels: {}, originalSectionIds: {}, reactions: {} };
 
 const plainOf = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : v);
 
@@ -49,4 +52,5 @@ export const readExportExtras = (doc: Y.Doc): ExportExtras => ({
   votes: readVotes(doc),
   clusterLabels: readClusterLabels(doc),
   originalSectionIds: readOriginalSections(doc),
+  reactions: Object.fromEntries(reactionCounts(doc).counts),
 });

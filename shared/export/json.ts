@@ -1,5 +1,6 @@
 import type { BoardView } from '../board/doc';
 import { NO_EXTRAS, type ExportExtras } from './extras';
+import { noStamps } from '../board/reactions';
 import { categoryLabel } from './table';
 
 export interface SnapshotRef {
@@ -37,6 +38,7 @@ export function toJsonExport(boardId: string, fallbackTitle: string, view: Board
       categoryLabel: categoryLabel(n.category),
       categorySource: n.categorySource ?? null,
       votes: extras.votes[n.id] ?? 0,
+      reactions: extras.reactions?.[n.id] ?? noStamps(),
       clusterLabel: extras.clusterLabels[n.id] ?? null,
     })),
     sections: view.sections.map((s) => ({ id: s.id, title: s.title, group: s.group, kind: s.kind, x: s.x, y: s.y, w: s.w, h: s.h })),

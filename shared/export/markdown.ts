@@ -1,3 +1,4 @@
+import { STAMPS, STAMP_EMOJI, STAMP_LABEL_JA } from '../board/reactions';
 import { groupLabel, type NoteRow, type NoteTable } from './table';
 
 /**
@@ -28,7 +29,8 @@ export function escapeBlock(text: string, indent = ''): string {
 }
 
 function noteItem(row: NoteRow): string {
-  const details = [row.categoryLabel, row.clusterLabel, row.votes > 0 ? `${row.votes}票` : '', row.author ?? ''].filter(Boolean);
+  const stamps = STAMPS.filter((s) => row[s] > 0).map((s) => `${STAMP_EMOJI[s]}${STAMP_LABEL_JA[s]}${row[s]}`);
+  const details = [row.categoryLabel, row.clusterLabel, row.votes > 0 ? `${row.votes}票` : '', ...stamps, row.author ?? ''].filter(Boolean);
   const text = escapeBlock(row.text, '  ') || escapeInline('（空の付箋）');
   return `- ${text}${details.length ? `（${details.map(oneLine).join('・')}）` : ''}`;
 }

@@ -6,6 +6,8 @@ import { HOSTILE_TEXTS, hostileBoard, sectionsByGroup } from './testBoard';
 import { buildNoteTable, columnsOf, formatJst, summarize } from './table';
 import { readExportExtras } from './extras';
 import { castVote, setVoting } from '../board/votes';
+import { toggleReaction } from '../board/reactions';
+import { BOM, toCsv } from './csv';
 import { applyAutoGroup, planAutoGroup } from '../grouping/apply';
 
 describe('付箋記入記録 table', () => {
@@ -57,6 +59,24 @@ describe('付箋記入記録 table', () => {
     const table = buildNoteTable(readBoard(doc), extras);
     expect(table.rows.find((r) => r.noteId === n1)).toMatchObject({ votes: 3, clusterLabel: '相談窓口' });
     expect(table.rows.find((r) => r.noteId === n2)).toMatchObject({ votes: 1, clusterLabel: '' });
+  });
+
+  it('counts each stamp per note, in its own column of the table and the CSV', () => {
+    const doc = new Y.Doc();
+    const n1 = addNote(doc, { text: '見守りの輪', x: 0, y: 0, authorId: 'a' });
+    const n2 = addNote(doc, { text: '移動販売', x: 0, y: 200, authorId: 'a' });
+    toggleReaction(doc, n1, 'agree', 'p1');
+    toggleReaction(doc, n1, 'agree', 'p2');
+    toggleReaction(doc, n1, 'question', 'p2');
+    const table = buildNoteTable(readBoard(doc), readExportExtras(doc));
+    expect(table.rows.find((r) => r.noteId === n1)).toMatchObject({ agree: 2, insight: 0, question: 1 });
+    expect(table.rows.find((r) => r.noteId === n2)).toMatchObject({ agree: 0, insight: 0, question: 0 });
+    const [header, ...lines] = toCsv(table).replace(BOM, '').split('\r\n').map((l) => l.split(','));
+    const at = header!.indexOf('同感');
+    expect(header!.slice(at, at + 3)).toEqual(['同感', 'なるほど', '質問']);
+    // Both notes may carry the same millisecond: find the row by its text, not its place.
+    const row = lines.find((l) => l[header!.indexOf('付箋')] === '見守りの輪');
+    expect(row!.slice(at, at + 3)).toEqual(['2', '0', '1']);
   });
 
   it('keeps the group and column a note was written in after auto-grouping', () => {

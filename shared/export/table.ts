@@ -5,6 +5,7 @@ import { DEFAULT_CATEGORIES } from '../board/schema';
 import { columnKindLabel, sectionTitleIn } from '../board/templates';
 import { DEFAULT_TAXONOMY } from '../grouping/taxonomy';
 import { NO_EXTRAS, type ExportExtras } from './extras';
+import { noStamps } from '../board/reactions';
 
 /** One row of the 付箋記入記録 (the report's table of every note by group and column). */
 export interface NoteRow {
@@ -22,6 +23,10 @@ export interface NoteRow {
   categoryLabel: string;
   clusterLabel: string;
   votes: number;
+  /** Stamps: 👍 同感, 💡 なるほど, ❓ 質問. */
+  agree: number;
+  insight: number;
+  question: number;
   /** null on an anonymous board: names are never exported there. */
   author: string | null;
   /** Japan time, `YYYY-MM-DD HH:mm:ss`. */
@@ -39,7 +44,7 @@ export interface NoteTable {
   categories: { id: string; label: string }[];
 }
 
-export type ColumnKey = 'groupLabel' | 'sectionTitle' | 'columnKindLabel' | 'text' | 'categoryLabel' | 'clusterLabel' | 'votes' | 'author' | 'createdAt';
+export type ColumnKey = 'groupLabel' | 'sectionTitle' | 'columnKindLabel' | 'text' | 'categoryLabel' | 'clusterLabel' | 'votes' | 'agree' | 'insight' | 'question' | 'author' | 'createdAt';
 
 export interface Column {
   key: ColumnKey;
@@ -54,6 +59,9 @@ const ALL_COLUMNS: Column[] = [
   { key: 'categoryLabel', header: '分類' },
   { key: 'clusterLabel', header: 'クラスター' },
   { key: 'votes', header: '投票' },
+  { key: 'agree', header: '同感' },
+  { key: 'insight', header: 'なるほど' },
+  { key: 'question', header: '質問' },
   { key: 'author', header: '記入者' },
   { key: 'createdAt', header: '記入日時（日本時間）' },
 ];
@@ -118,6 +126,7 @@ export function buildNoteTable(view: BoardView, extras: ExportExtras = NO_EXTRAS
     categoryLabel: categoryLabel(note.category),
     clusterLabel: extras.clusterLabels[note.id] ?? '',
     votes: extras.votes[note.id] ?? 0,
+    ...(extras.reactions?.[note.id] ?? noStamps()),
     author: anonymous ? null : note.author,
     createdAt: formatJst(note.createdAt),
     createdAtMs: note.createdAt,

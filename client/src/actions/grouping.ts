@@ -138,13 +138,19 @@ export function dropNotes(doc: Y.Doc, { moves, sizes, sections, regions, byCateg
 export function dropArgs(ctx: ActionContext, moves: DropArgs['moves']): DropArgs {
   const { view, perms, canvas } = ctx;
   const byCategory = canvas?.byCategory ?? null;
+  const noteOf = (id: string) => view.notes.find((x) => x.id === id);
+  // "Participants move only their own notes": a drag of another's note is dropped whole, in either arrangement.
+  const movable = view.meta.ownNotesOnly ? moves.filter((m) => {
+    const n = noteOf(m.id);
+    return !n || perms.mayMove(n, n.sectionId);
+  }) : moves;
   return {
-    moves,
+    moves: movable,
     sizes: new Map(view.notes.map((n) => [n.id, { w: n.w, h: n.h }])),
     sections: view.sections,
     regions: facilitating(ctx) && byCategory ? byCategory.regions : [],
     mayMove: (id, to) => {
-      const n = view.notes.find((x) => x.id === id);
+      const n = noteOf(id);
       return !n || perms.mayMove(n, to);
     },
     ...(byCategory ? { byCategory: { tray: byCategory.tray } } : {}),

@@ -11,3 +11,5 @@ export * from './workshop';
 export * from './registry';
 export * from './shortcuts';
 export * from './useDispatch';
+export * from './readiness';
+export * from './reactions';

@@ -4,6 +4,8 @@ import * as canvas from './canvas';
 import * as grouping from './grouping';
 import * as notes from './notes';
 import * as workshop from './workshop';
+import * as readiness from './readiness';
+import * as reactions from './reactions';
 
 /**
  * Every action of the client. A new action is an object in one of these modules, listed here:
@@ -56,4 +58,7 @@ export const ACTIONS: readonly AnyAction[] = [
   workshop.focusGroupAction,
   workshop.setScribeAction,
   workshop.toggleLockAction,
+  readiness.setReadyAction,
+  readiness.clearReadinessAction,
+  reactions.toggleReactionAction,
 ];

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ReadyButton } from '../readiness/ReadyButton';
 import type * as Y from 'yjs';
 import type { BoardView, Role } from '../../../shared/board';
 import { showListAction, useDispatch } from '../actions';
@@ -19,6 +20,9 @@ export interface BoardHeaderProps {
   session: BoardSession;
   title: string;
   role: Role | null;
+  /** Who this person is (for 書き終わった), and whether they may write now. */
+  userId: string | null;
+  canWrite: boolean;
   facilitator: boolean;
   /** The facilitator made this board on this device and has its links (the Join QR). */
   hasLinks: boolean;
@@ -58,6 +62,7 @@ export function BoardHeader(p: BoardHeaderProps) {
         {role && <span className={`role-badge ${role}`}>{t(`role.${role}`)}</span>}
         <div className="header-spacer" />
         <Timer doc={p.doc} />
+        <ReadyButton doc={p.doc} userId={p.userId} role={role} canWrite={p.canWrite} />
         {facilitator && <LockToggle locked={view.meta.locked} place="header" />}
         {p.hasLinks && (
           <button type="button" className="btn" onClick={() => p.session.set({ sharing: true })} data-testid="share-open">

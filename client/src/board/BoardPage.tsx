@@ -58,6 +58,8 @@ import { startsAsList } from '../list/preference';
 import { useSectionTitle } from '../i18n/sectionTitle';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
+import { NudgeBanner } from '../readiness/NudgeBanner';
+import { ReactionBadges } from '../reactions/ReactionBadges';
 
 export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
@@ -90,6 +92,13 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const perms = usePermissions(doc, view, role, userId);
   const canEdit = perms.canWrite;
   const facilitator = role !== null && canFacilitate(role);
+  // "Participants move only their own notes": others' notes are neither dragged nor nudged, in either arrangement.
+  const mayDrag = view.meta.ownNotesOnly
+    ? (id: string) => {
+        const n = view.notes.find((x) => x.id === id);
+        return !n || perms.mayMove(n, n.sectionId);
+      }
+    : undefined;
 
   const stageBox = useRef<HTMLDivElement>(null);
   const size = useElementSize(stageBox);
@@ -176,6 +185,8 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           session={session}
           title={view.meta.title || conn.info?.title || t('board.untitled')}
           role={role}
+          userId={userId}
+          canWrite={canEdit}
           facilitator={facilitator}
           hasLinks={!!links}
           asksGroup={asksGroup}
@@ -205,6 +216,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                         onCursor={presence.setCursor}
                         onDragLive={presence.setDragging}
                         onMoveEnd={(moves) => dispatch(dropNotesAction, { moves })}
+                        mayDrag={mayDrag}
                         categories={byCategory ? { regions: byCategory.regions, tray: { rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') } } : null}
                       />
                     </GroupingCanvasContext>
@@ -262,6 +274,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
             {(viewport) => (
               <>
                 <ViewControls scale={viewport.scale} onZoomIn={() => dispatch(zoomInAction)} onZoomOut={() => dispatch(zoomOutAction)} onFit={zoomToFit} onHelp={() => session.set({ helpOpen: true })} />
+                {doc && <ReactionBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} userId={canEdit && !projector.on ? userId : null} selection={liveSelection} />}
                 {doc && <VoteBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
                 <CategoryWhy why={grouping.why} notes={shown.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
               </>
@@ -271,6 +284,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
         </div>
         {listView && doc && <ListView doc={doc} view={view} perms={perms} userId={userId} />}
         <IdentityPrompts session={session} join={join} asksGroup={asksGroup} anonymous={view.meta.anonymous} boardKnown={boardKnown} writes={!!role && role !== 'viewer'} />
+        <NudgeBanner doc={doc} />
         {s.sharing && links && <SharePanel links={links} onClose={() => session.set({ sharing: false })} />}
         {s.helpOpen && <ShortcutHelp onClose={() => session.set({ helpOpen: false })} />}
         <WorkshopLayer

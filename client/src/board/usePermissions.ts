@@ -7,7 +7,7 @@ export interface Permissions {
   canWrite: boolean;
   /** May change this note's text or colour, or delete it (its author, its group's scribe, the facilitator). */
   mayEdit(note: Pick<Note, 'authorId' | 'sectionId'>): boolean;
-  /** May put this note in that section: within its group anyone who writes, into another group who may edit it. */
+  /** May put this note in that section: within its group anyone who writes (unless the board lets participants move only their own notes), into another group who may edit it. */
   mayMove(note: Pick<Note, 'authorId' | 'sectionId'>, toSectionId: string | null): boolean;
 }
 
@@ -23,9 +23,10 @@ export function permissionsFor(doc: Y.Doc | null, view: BoardView, role: Role | 
   const canWrite = !!userId && (role === 'facilitator' || (role === 'participant' && !view.meta.locked && !view.meta.sessionEnded));
   const scribes = doc ? readScribes(doc) : {};
   const actor = { role: role ?? 'viewer', userId: userId ?? '' } as const;
+  const ownNotesOnly = view.meta.ownNotesOnly === true;
   return {
     canWrite,
     mayEdit: (note) => canWrite && mayEditNote(actor, note, { scribes, sections: view.sections }),
-    mayMove: (note, to) => canWrite && mayMoveNote(actor, note, to, { scribes, sections: view.sections }),
+    mayMove: (note, to) => canWrite && mayMoveNote(actor, note, to, { scribes, sections: view.sections, ownNotesOnly }),
   };
 }

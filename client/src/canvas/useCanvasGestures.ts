@@ -10,6 +10,8 @@ export interface GestureCallbacks {
   selection: ReadonlySet<string>;
   onSelect(ids: ReadonlySet<string>): void;
   canEdit: boolean;
+  /** Whether this note may be dragged (the board may let participants move only their own notes); absent: every note. */
+  mayDrag?(id: string): boolean;
   onAddAt(p: Point): void;
   onEdit(id: string): void;
   onDragLive(positions: Record<string, Point> | null): void;
@@ -124,6 +126,15 @@ export function useCanvasGestures(container: RefObject<HTMLDivElement | null>, s
       const bp = toBoard(c.viewport, p);
       if (id) {
         if (!c.canEdit) return;
+        if (c.mayDrag && !c.mayDrag(id)) {
+          // Someone else's note on a board where only one's own move: it can still be selected (to react), not dragged.
+          if (!e.shiftKey) c.onSelect(new Set([id]));
+          if (e.pointerType === 'touch') {
+            gesture = { kind: 'pan', pointerId: e.pointerId, last: p };
+            setPanning(true);
+          }
+          return;
+        }
         let ids: string[];
         if (e.shiftKey) {
           const next = new Set(c.selection);
@@ -137,6 +148,7 @@ export function useCanvasGestures(container: RefObject<HTMLDivElement | null>, s
           c.onSelect(new Set([id]));
           ids = [id];
         }
+        if (c.mayDrag) ids = ids.filter((n) => c.mayDrag!(n));
         if (ids.length) gesture = { kind: 'drag', pointerId: e.pointerId, noteId: id, start: bp, ids, moved: false, shift: e.shiftKey };
         return;
       }

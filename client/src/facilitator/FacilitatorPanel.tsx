@@ -12,6 +12,8 @@ import { RetentionNote } from './RetentionNote';
 import { SessionControls } from './SessionControls';
 import { ModerationQueue } from '../moderation/ModerationQueue';
 import { ImportNotes } from './ImportNotes';
+import { ReadinessPanel } from '../readiness/ReadinessPanel';
+import { OwnNotesToggle } from '../readiness/OwnNotesToggle';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -37,6 +39,10 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
           {t('ws.facilitator.close')}
         </button>
       </header>
+      <section data-testid="readiness-section">
+        <h3>{t('readiness.title')}</h3>
+        <ReadinessPanel boardId={p.boardId} token={p.token} doc={p.doc} view={p.view} present={p.present} />
+      </section>
       <section data-testid="moderation-section">
         <h3>{t('moderation.title')}</h3>
         <ModerationQueue boardId={p.boardId} token={p.token} doc={p.doc} sections={p.view.sections} />
@@ -53,6 +59,9 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
         <button type="button" className="btn" onClick={p.onProjector} data-testid="ws-projector">
           {t('ws.facilitator.projector')}
         </button>
+      </section>
+      <section>
+        <OwnNotesToggle boardId={p.boardId} token={p.token} on={p.view.meta.ownNotesOnly === true} />
       </section>
       <section>
         <FollowControls doc={p.doc} clientId={p.clientId} groups={groups} onFocus={p.onFocus} />

@@ -10,6 +10,7 @@ import { FacilitatorPanel } from './FacilitatorPanel';
 import type { FollowState } from './useFollowFacilitator';
 import './strings';
 import { PendingCount } from '../moderation/PendingMark';
+import { ReadyCount } from '../readiness/ReadinessPanel';
 import './facilitator.css';
 
 export interface WorkshopLayerProps {
@@ -66,6 +67,7 @@ export function WorkshopLayer(p: WorkshopLayerProps) {
         <button type="button" className="btn primary ws-panel-open" onClick={() => setOpen(true)} data-testid="ws-panel-open">
           {t('ws.facilitator.open')}
           {p.doc && <PendingCount doc={p.doc} />}
+          {p.doc && <ReadyCount doc={p.doc} view={p.view} present={p.present} />}
         </button>
       )}
       {facilitator && open && !p.projector.on && p.doc && p.awareness && p.token && (

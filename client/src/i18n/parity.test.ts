@@ -9,6 +9,8 @@ import '../facilitator/auditStrings';
 import '../moderation/strings';
 import '../facilitator/importStrings';
 import '../actions/strings';
+import '../readiness/strings';
+import '../reactions/strings';
 import '../ui/routeStrings';
 import '../series/strings';
 import { addExportTexts } from '../export/i18n';

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Note } from '../../../shared/board';
@@ -23,6 +23,8 @@ export interface ListNoteProps {
   editable: boolean;
   votes: { count: number; mine: number; canAdd: boolean; open: boolean };
   moveTargets: readonly MoveTarget[] | null;
+  /** The stamps on the note, and this person's toggles. */
+  reactions?: ReactNode;
   /** The editor closed with everything typed in the note. */
   onEdited(): void;
   onDelete(): void;
@@ -94,6 +96,7 @@ export function ListNote(p: ListNoteProps) {
             </div>
           )}
         </dl>
+        {!editing && p.reactions}
         <div className="list-note-actions">
           {!editing && (
             <>

@@ -21,6 +21,8 @@ import { ListNote, noteElementId, type MoveTarget } from './ListNote';
 import { useAnnouncer, useArrivalAnnouncements } from './useAnnouncer';
 import './list.css';
 import { useSectionTitle } from '../i18n/sectionTitle';
+import { ReactionButtons } from '../reactions/ReactionButtons';
+import { useReactionCounts } from '../reactions/useReactions';
 
 export interface ListViewProps {
   doc: Y.Doc;
@@ -51,6 +53,7 @@ export function ListView({ doc, view, perms, userId }: ListViewProps) {
   // Where focus goes once the view shows it: a moved note only counts once it is in its new section.
   const [focusTarget, setFocusTarget] = useState<{ id: string; inSection?: string } | null>(null);
   const { voting, counts } = useDocValue(doc, readVotes, NO_VOTES);
+  const stamps = useReactionCounts(doc);
   const ballot = userId ? ballotOf(doc, userId) : new Map<string, number>();
   const left = userId && voting.open ? votesLeft(doc, userId) : 0;
 
@@ -118,7 +121,8 @@ export function ListView({ doc, view, perms, userId }: ListViewProps) {
       categoryLabel={n.categorySource === 'auto' ? t('list.autoCategory', { category: categoryName(n.category) }) : categoryName(n.category)}
       editable={perms.mayEdit(n)}
       votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite }}
-      moveTargets={moveTargets}
+      moveTargets={perms.mayMove(n, n.sectionId) ? moveTargets : null}
+      reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} labelled />}
       onEdited={() => {
         announce(t('list.saved'));
         setFocusTarget({ id: noteElementId(n.id) });

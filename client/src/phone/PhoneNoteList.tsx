@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -16,6 +16,8 @@ import { useDocValue } from '../agenda/useDocValue';
 import { PhoneNoteEditor } from './PhoneNoteEditor';
 import { UnsentNotice } from '../editor/UnsentNotice';
 import { PendingMark } from '../moderation/PendingMark';
+import { ReactionButtons } from '../reactions/ReactionButtons';
+import { useReactionCounts } from '../reactions/useReactions';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
@@ -26,6 +28,7 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
   const { t } = useTranslation();
   const dispatch = useDispatch();
   const { voting, counts } = useDocValue(doc, readVotes, NO_VOTES);
+  const stamps = useReactionCounts(doc);
   const mine = userId ? ballotOf(doc, userId) : new Map<string, number>();
   const left = userId ? votesLeft(doc, userId) : 0;
   const ids = new Set(columns.map((s) => s.id));
@@ -56,6 +59,7 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
                   showAuthor={!view.meta.anonymous}
                   votes={counts.get(n.id) ?? 0}
                   vote={voting.open && userId ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
+                  reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} big />}
                   onDelete={() => dispatch(deleteNotesAction, { ids: [n.id] })}
                   onVote={(up) => dispatch(voteAction, { noteId: n.id, up })}
                 />
@@ -76,11 +80,12 @@ interface NoteItemProps {
   showAuthor: boolean;
   votes: number;
   vote: { mine: number; canAdd: boolean } | null;
+  reactions: ReactNode;
   onDelete(): void;
   onVote(up: boolean): void;
 }
 
-function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, onDelete, onVote }: NoteItemProps) {
+function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, reactions, onDelete, onVote }: NoteItemProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -93,6 +98,7 @@ function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, onDelete,
         {own && <PendingMark doc={doc} noteId={note.id} />}
         {(votes > 0 || vote) && <span className="ws-count">{t('ws.phone.votes', { count: votes })}</span>}
       </div>
+      {!editing && reactions}
       <div className="ws-note-actions">
         {vote && (
           <>

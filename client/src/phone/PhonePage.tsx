@@ -17,6 +17,8 @@ import { ImeTextarea } from './ImeTextarea';
 import { PhoneNoteList } from './PhoneNoteList';
 import { useDraft } from './useDraft';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
+import { NudgeBanner } from '../readiness/NudgeBanner';
+import { ReadyButton } from '../readiness/ReadyButton';
 import '../facilitator/strings';
 import './phone.css';
 
@@ -88,12 +90,14 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
             offline={conn.status !== 'online'}
           />
         )}
+        <ReadyButton doc={doc} userId={userId} role={role} canWrite={perms.canWrite} big />
         {doc && group && <PhoneNoteList doc={doc} view={view} columns={columns} group={group} userId={userId} perms={perms} />}
         {role === 'facilitator' && (
           <a className="btn ws-tap" href={`/b/${boardId}?view=board`}>
             {t('ws.phone.openBoard')}
           </a>
         )}
+        <NudgeBanner doc={doc} />
         {showJoin && (
           <JoinDialog
             groups={groups}

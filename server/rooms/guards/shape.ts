@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { OWN_ENTRY_ROOTS, ownEntryPlacement } from './ownEntries';
 
 /**
  * What a participant's change may put into the board, item by item: the guard's model of the board
@@ -70,9 +71,10 @@ function* addedItems(tr: Y.Transaction): Generator<Y.Item> {
   }
 }
 
-/** Which (root, path, key) a participant may put anything at: a note, its fields, its text, their own ballot. */
+/** Which (root, path, key) a participant may put anything at: a note, its fields, its text, their own ballot, their own "Done" and stamps. */
 function placement(at: Located, key: string | null, userId: string): string | null {
   const where = `${at.root}${at.path.map((p) => `/${p ?? '[]'}`).join('')}`;
+  if (OWN_ENTRY_ROOTS.has(at.root)) return ownEntryPlacement(at.root, at.path, key, userId);
   if (key !== null && key.length > KEY_MAX) return `a key of at most ${KEY_MAX} characters`;
   if (at.root === 'notes') {
     if (at.path.length === 0) return key !== null ? null : 'the notes map holds notes under their ids only';
@@ -95,6 +97,7 @@ function content(item: Y.Item, at: Located, key: string | null): string | null {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const isType = (t: abstract new (...args: any[]) => unknown) => c instanceof Y.ContentType && c.type instanceof t;
   const oneValue = c instanceof Y.ContentAny && c.arr.length === 1;
+  if (OWN_ENTRY_ROOTS.has(at.root)) return oneValue ? null : `a ${at.root} entry must be one plain value`;
   if (at.root === 'notes' && at.path.length === 0) return isType(Y.Map) ? null : 'a note must be a map';
   if (at.root === 'notes' && at.path.length === 1) {
     if (NOTE_FIELDS.get(key!) === 'text') return isType(Y.Text) ? null : "a note's text must be a Y.Text";

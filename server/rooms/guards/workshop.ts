@@ -1,17 +1,19 @@
 import * as Y from 'yjs';
 import { LIMITS, NoteSchema, type Note, type Section } from '../../../shared/board/schema';
 import { metaOf, readSection, sectionsOf } from '../../../shared/board/doc';
-import { mayEditNote, noteGroup, readScribes, type Actor } from '../../../shared/board/people';
+import { mayEditNote, noteGroup, ownNotesOnly, readScribes, type Actor } from '../../../shared/board/people';
 import { isVoteCount, readVoting } from '../../../shared/board/votes';
 import type { ChangeGuard } from '../room';
 import { checkShape, locate, rootNames } from './shape';
+import { checkOwnEntries, OWN_ENTRY_ROOTS } from './ownEntries';
 
 /**
  * The workshop's rules, enforced on the server whatever a client sends:
  * a participant creates notes only in their own name; changes text, colour or size of, or deletes,
  * only their own notes (or any note of the group they are the scribe of, as it is both before and
  * after the change); moves any note within its group, and into another group only a note they may
- * edit; votes only under their own id, while voting is open and within their budget. What they add
+ * edit (with the board's ownNotesOnly, moves only notes they may edit); votes only under their own id, while
+ * voting is open and within their budget; says "Done" and gives stamps only as themselves (ownEntries.ts). What they add
  * must fit the board's shape (see shape.ts). Everything else — meta (agenda, timer, scribes, follow,
  * voting), sections, and any other part of the doc — is the facilitator's. On an anonymous board
  * nobody's note carries an author name.
@@ -28,6 +30,7 @@ const EDIT_FIELDS = new Set(['text', 'color', 'w', 'h', 'author', 'category', 'c
 /** Notes are whole and carry nothing else: a key the schema does not know is refused, not dropped. */
 const StrictNote = NoteSchema.strict();
 const EDIT_REFUSED = "a participant may only edit their own notes (or their group's as its scribe)";
+const MOVE_REFUSED = "this board lets participants move only their own notes (or their group's as its scribe)";
 
 // Yjs types its shared types by their event type; the guard walks every kind of them alike.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -54,7 +57,8 @@ export function checkChange(actor: Actor, tr: Y.Transaction): string | null {
     else if (at.root === 'votes') {
       votesTouched = true;
       reason = checkVotePath(ctx, type, keys, at.path);
-    } else reason = at.root === 'meta' || at.root === 'sections' ? `only the facilitator can change the board's ${at.root}` : `only the facilitator can change "${at.root}"`;
+    } else if (OWN_ENTRY_ROOTS.has(at.root)) reason = checkOwnEntries(at.root, type, keys, at.path, actor.userId);
+    else reason = at.root === 'meta' || at.root === 'sections' ? `only the facilitator can change the board's ${at.root}` : `only the facilitator can change "${at.root}"`;
     if (reason) return reason;
   }
   return votesTouched ? checkBallot(ctx) : null;
@@ -80,6 +84,9 @@ class Context {
   }
   get scribes() {
     return readScribes(this.tr.doc);
+  }
+  get ownNotesOnly(): boolean {
+    return ownNotesOnly(this.tr.doc);
   }
   mayEdit(note: Pick<Note, 'authorId' | 'sectionId'>): boolean {
     // One's own note needs no look at the board (performance: reading every note per keystroke is O(board)).
@@ -201,7 +208,10 @@ function checkNoteFields(ctx: Context, note: SharedType, keys: Set<string | null
     const value = deleted ? undefined : now instanceof Y.Text ? now.toString() : now;
     if (!shape[field]!.safeParse(value).success) return `invalid note ${field}`;
     if (field === 'sectionId' && !mayRegroup(ctx, note)) return "a participant may only move a note into another group if they may edit it";
-    if (MOVE_FIELDS.has(field)) continue;
+    if (MOVE_FIELDS.has(field)) {
+      if (ctx.ownNotesOnly && !mayEditBeforeAndAfter(ctx, note)) return MOVE_REFUSED;
+      continue;
+    }
     if (!mayEditBeforeAndAfter(ctx, note)) return EDIT_REFUSED;
   }
   return null;
