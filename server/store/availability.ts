@@ -37,4 +37,7 @@ const STORE_CALLS = [
   'extendBoard',
   'boardActivity',
   'untouchedSince',
+  'mergePrivate',
+  'loadPrivate',
+  'listPrivate',
 ] as const satisfies readonly Exclude<keyof Store, 'kind' | 'close'>[];

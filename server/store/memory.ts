@@ -1,4 +1,4 @@
-import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, SnapshotMeta, SnapshotRecord, Store } from './store';
+import type { Appended, AuditEntry, BoardAccess, BoardActivity, BoardRecord, LoggedUpdate, PrivateRecord, SnapshotMeta, SnapshotRecord, Store } from './store';
 
 const OPEN: BoardAccess = { passcodeHash: null, expiresAt: null };
 
@@ -14,6 +14,8 @@ export class MemoryStore implements Store {
   private audit = new Map<string, AuditEntry[]>();
   private activity = new Map<string, BoardActivity>();
   private access = new Map<string, BoardAccess>();
+  /** boardId → authorId → their private notes. */
+  private privates = new Map<string, Map<string, Uint8Array>>();
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
@@ -42,6 +44,7 @@ export class MemoryStore implements Store {
     this.audit.delete(boardId);
     this.activity.delete(boardId);
     this.access.delete(boardId);
+    this.privates.delete(boardId);
   }
 
   async setAccess(boardId: string, access: BoardAccess): Promise<void> {
@@ -118,6 +121,21 @@ export class MemoryStore implements Store {
 
   async getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null> {
     return (this.snapshots.get(boardId) ?? []).find((s) => s.id === snapshotId) ?? null;
+  }
+
+  async mergePrivate(boardId: string, authorId: string, merge: (stored: Uint8Array | null) => Uint8Array): Promise<void> {
+    const mine = this.privates.get(boardId) ?? new Map<string, Uint8Array>();
+    mine.set(authorId, merge(mine.get(authorId)?.slice() ?? null).slice());
+    this.privates.set(boardId, mine);
+  }
+
+  async loadPrivate(boardId: string, authorId: string): Promise<Uint8Array | null> {
+    return this.privates.get(boardId)?.get(authorId)?.slice() ?? null;
+  }
+
+  async listPrivate(boardId: string): Promise<PrivateRecord[]> {
+    const mine = this.privates.get(boardId) ?? new Map<string, Uint8Array>();
+    return [...mine.keys()].sort().map((authorId) => ({ authorId, state: mine.get(authorId)!.slice() }));
   }
 
   async close(): Promise<void> {}

@@ -119,7 +119,22 @@ export interface Store {
   listAudit(boardId: string): Promise<AuditEntry[]>;
   listSnapshots(boardId: string): Promise<SnapshotMeta[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
+  /**
+   * Replaces one participant's private notes (issue 24: a doc of their own, never part of the board's)
+   * with `merge(stored)`, atomically: another process merging meanwhile waits, so neither write is lost.
+   */
+  mergePrivate(boardId: string, authorId: string, merge: (stored: Uint8Array | null) => Uint8Array): Promise<void>;
+  /** One participant's private notes as one update, or null when they have none stored. */
+  loadPrivate(boardId: string, authorId: string): Promise<Uint8Array | null>;
+  /** Every participant's private notes on the board (for the facilitator's counts and the reveal). */
+  listPrivate(boardId: string): Promise<PrivateRecord[]>;
   close(): Promise<void>;
+}
+
+/** One participant's private notes as the store keeps them: their own doc, as one update. */
+export interface PrivateRecord {
+  authorId: string;
+  state: Uint8Array;
 }
 
 export class StoreUnavailableError extends Error {}
