@@ -24,7 +24,7 @@ export interface SnapshotRecord extends SnapshotMeta {
 }
 
 /** What a facilitator or organiser did to a board, as the audit log keeps it. */
-export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group', 'extend', 'end', 'approve', 'hide'] as const;
+export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group', 'extend', 'end', 'approve', 'hide', 'reveal'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**

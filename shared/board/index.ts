@@ -10,3 +10,4 @@ export * from './votes';
 export * from './people';
 export * from './migrations';
 export * from './moderation';
+export * from './privateNotes';

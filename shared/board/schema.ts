@@ -90,6 +90,9 @@ export const MetaSchema = z.object({
   viewerCursors: z.boolean().optional(),
   /** New participant notes reach the viewer link only once the facilitator approved them (shared/board/moderation.ts). */
   moderation: z.boolean().optional(),
+  /** New participant notes stay with their author until revealed (shared/board/privateNotes.ts). */
+  privateWriting: z.boolean().optional(),
+  privateWritingSince: z.number().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
