@@ -46,6 +46,9 @@ import { useSectionTitle } from '../i18n/sectionTitle';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
 import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from './shortcuts';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
+import { byDoc, docForNewNote, docOfNote } from '../private/context';
+import { PrivateBanner } from '../private/PrivateMark';
+import { PrivateBadges } from '../private/PrivateBadges';
 
 const EDITOR_MIN = { width: 240, height: 180 };
 
@@ -61,7 +64,7 @@ const TOOLBAR_SPACE = 72;
 
 export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
-  const { token, identity, conn, view } = useBoardSession(boardId, urlToken);
+  const { token, identity, conn, view, privateNotes } = useBoardSession(boardId, urlToken);
   const { doc, role } = conn;
   const undo = useUndo(doc);
   const grouping = useGrouping(doc);
@@ -194,7 +197,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       if (!doc || !canEdit || !userId) return;
       // Arranged by category, a new note still belongs to the writer's group's column on the worksheet.
       const column = group ? (view.sections.find((s) => s.group === group && s.kind !== SUMMARY_KIND) ?? null) : null;
-      const id = addNoteCommand.perform(doc, {
+      const id = addNoteCommand.perform(docForNewNote(doc, privateNotes), {
         x: p.x,
         y: p.y,
         color,
@@ -206,14 +209,15 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       setSelection(new Set([id]));
       setEditingId(id);
     },
-    [doc, canEdit, userId, color, view.sections, view.notes, view.meta.anonymous, name, group, byCategory],
+    [doc, privateNotes, canEdit, userId, color, view.sections, view.notes, view.meta.anonymous, name, group, byCategory],
   );
   const addInView = () => {
     const c = toBoard(viewportStore.get(), { x: size.width / 2, y: size.height / 2 });
     const column = byCategory ? null : ownColumnNear(view.sections, group, c);
     if (column && doc && canEdit && userId) {
       // In a group: the group's column nearest the middle of the screen, at a spot no note covers.
-      const id = addNoteCommand.perform(doc, {
+      const into = docForNewNote(doc, privateNotes);
+      const id = addNoteCommand.perform(into, {
         x: c.x,
         y: c.y,
         color,
@@ -222,7 +226,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
         authorId: userId,
         intoColumn: { column, notes: view.notes },
       });
-      const added = readBoard(doc).notes.find((n) => n.id === id);
+      const added = readBoard(into).notes.find((n) => n.id === id);
       if (added) showOnScreen(added);
       setSelection(new Set([id]));
       setEditingId(id);
@@ -243,13 +247,13 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   };
   const deleteSelected = () => {
     // Only the notes this person may delete; others' notes in the selection stay (and stay selected).
-    if (doc && editableSelection.length) deleteNotesCommand.perform(doc, { ids: editableSelection });
+    if (doc) for (const [d, ids] of byDoc(doc, privateNotes, editableSelection)) deleteNotesCommand.perform(d, { ids });
     setSelection(new Set([...liveSelection].filter((id) => !editableSelection.includes(id))));
   };
   const pickColor = (c: string) => {
     setColor(c);
     saveLastColor(c);
-    if (doc && editableSelection.length) colorNotesCommand.perform(doc, { ids: editableSelection, color: c });
+    if (doc) for (const [d, ids] of byDoc(doc, privateNotes, editableSelection)) colorNotesCommand.perform(d, { ids, color: c });
   };
 
   // Canvas shortcuts stand down in the list view, which has its own controls for all of them.
@@ -273,7 +277,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       if (movable && liveSelection.size > 0) {
         // One write per key press, filed like a drop (section, and the facilitator's category regions).
         const moves = nudgeMoves(selectedPositions(doc, liveSelection, byCategory ? shown.notes : null), liveSelection, dx, dy, big);
-        dropNotesCommand.perform(doc, drop(moves));
+        dropInto(moves);
       } else {
         const step = big ? PAN_STEP_BIG : PAN_STEP;
         follow.userSetViewport((vp) => panBy(vp, -dx * step, -dy * step));
@@ -291,6 +295,12 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
     mayMove,
     ...(byCategory ? { byCategory: { tray: byCategory.tray } } : {}),
   });
+  // A private note's moves are written to the private notes; its drag is never shown to others (the server drops it too).
+  const dropInto = (moves: readonly { id: string; x: number; y: number }[]) => {
+    if (doc) for (const [d, ms] of byDoc(doc, privateNotes, moves)) dropNotesCommand.perform(d, drop(ms));
+  };
+  const dragLive = (d: Record<string, { x: number; y: number }> | null) =>
+    presence.setDragging(d && Object.fromEntries(Object.entries(d).filter(([id]) => !privateNotes.ids.has(id))));
   const labels = useMemo(
     () => ({
       placeholder: canEdit ? t('note.placeholder') : '',
@@ -361,6 +371,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
       </header>
       {view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} />}
       {view.meta.sessionEnded && !view.meta.locked && role !== 'viewer' && <LockedBanner facilitator={facilitator} ended />}
+      {role === 'participant' && <PrivateBanner boardId={boardId} token={token} />}
       <div className="board-stage" ref={stageBox} hidden={listView}>
         <AtViewport store={viewportStore}>
           {(viewport) => (
@@ -382,8 +393,8 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                       onAddAt={addAt}
                       onEdit={editIfAllowed}
                       onCursor={presence.setCursor}
-                      onDragLive={presence.setDragging}
-                      onMoveEnd={(moves) => doc && dropNotesCommand.perform(doc, drop(moves))}
+                      onDragLive={dragLive}
+                      onMoveEnd={dropInto}
                       categories={byCategory ? { regions: byCategory.regions, tray: { rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') } } : null}
                     />
                   </GroupingCanvasContext>
@@ -392,7 +403,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
               {doc && editing && (
                 <NoteEditor
                   key={editing.id}
-                  doc={doc}
+                  doc={docOfNote(doc, privateNotes, editing.id)}
                   noteId={editing.id}
                   rect={editorRect(viewport, editing, size)}
                   color={editing.color}
@@ -441,6 +452,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           {(viewport) => (
             <>
               <ViewControls scale={viewport.scale} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)} onFit={zoomToFit} onHelp={() => setHelpOpen(true)} />
+              <PrivateBadges notes={projected.notes} viewport={viewport} size={size} />
               {doc && <VoteBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
               <CategoryWhy why={grouping.why} notes={shown.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />
             </>

@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { boardToken, saveBoardToken } from './storage';
 import { useIdentity } from './identity';
 import { useBoardConnection } from './useBoardConnection';
 import { useBoardView } from './useBoardView';
+import { usePrivateNotesConnection, withPrivateNotes, NO_PRIVATE_NOTES } from '../private/usePrivateNotes';
+import { publishPrivateNotes } from '../private/context';
 
 /**
  * What every board screen (canvas and phone) starts from: the link's token, this browser's identity,
- * the live connection and the validated view of the doc.
+ * the live connection and the validated view of the doc, with this person's private notes among its notes.
  */
 export function useBoardSession(boardId: string, urlToken: string | null) {
   const [token] = useState(() => urlToken ?? boardToken(boardId));
@@ -19,6 +21,13 @@ export function useBoardSession(boardId: string, urlToken: string | null) {
 
   const identity = useIdentity();
   const conn = useBoardConnection(boardId, token, identity.key);
-  const view = useBoardView(conn.doc);
-  return { token, identity, conn, view };
+  const boardView = useBoardView(conn.doc);
+  // A participant's private notes are theirs alone: shown to them among the board's (marked), nobody else's screen.
+  const privateNotes = usePrivateNotesConnection(boardId, token, identity.key, conn.role, boardView.meta.privateWriting === true);
+  const view = useMemo(() => withPrivateNotes(boardView, privateNotes), [boardView, privateNotes]);
+  useEffect(() => {
+    publishPrivateNotes(privateNotes);
+    return () => publishPrivateNotes(NO_PRIVATE_NOTES);
+  }, [privateNotes]);
+  return { token, identity, conn, view, privateNotes };
 }

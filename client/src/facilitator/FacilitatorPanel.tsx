@@ -11,6 +11,7 @@ import { AuditLogView } from './AuditLogView';
 import { RetentionNote } from './RetentionNote';
 import { SessionControls } from './SessionControls';
 import { ModerationQueue } from '../moderation/ModerationQueue';
+import { PrivateWritingPanel } from '../private/PrivateWritingPanel';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -36,6 +37,10 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
           {t('ws.facilitator.close')}
         </button>
       </header>
+      <section data-testid="private-section">
+        <h3>{t('private.title')}</h3>
+        <PrivateWritingPanel boardId={p.boardId} token={p.token} on={p.view.meta.privateWriting === true} />
+      </section>
       <section data-testid="moderation-section">
         <h3>{t('moderation.title')}</h3>
         <ModerationQueue boardId={p.boardId} token={p.token} doc={p.doc} sections={p.view.sections} />

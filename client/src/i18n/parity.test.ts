@@ -7,6 +7,7 @@ import '../facilitator/strings';
 import '../grouping/strings';
 import '../facilitator/auditStrings';
 import '../moderation/strings';
+import '../private/strings';
 import '../ui/routeStrings';
 import { addExportTexts } from '../export/i18n';
 

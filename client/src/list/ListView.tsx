@@ -27,6 +27,7 @@ import { ListNote, noteElementId, type MoveTarget } from './ListNote';
 import { useAnnouncer, useArrivalAnnouncements } from './useAnnouncer';
 import './list.css';
 import { useSectionTitle } from '../i18n/sectionTitle';
+import { docForNewNote, docOfNote, usePrivateNotes } from '../private/context';
 
 export interface ListViewProps {
   doc: Y.Doc;
@@ -55,6 +56,7 @@ const sectionHeadingId = (sectionId: string) => `list-section-${sectionId}`;
  */
 export function ListView({ doc, view, perms, userId, authorName, color }: ListViewProps) {
   const { t } = useTranslation();
+  const own = usePrivateNotes();
   const titleOf = useSectionTitle();
   const [arrangement, setArrangement] = useState<Arrangement>('section');
   const { message, announce } = useAnnouncer();
@@ -93,18 +95,18 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
   const notesIn = (sectionId: string | null) => view.notes.filter((n) => n.sectionId === sectionId).length;
   const add = (section: Section | null, text: string) => {
     const at = placeInSection(section ?? BLANK_AREA, notesIn(section?.id ?? null));
-    addNote(doc, { text, ...at, color, sectionId: section?.id ?? null, author: authorName, authorId: userId ?? '' }, LOCAL_ORIGIN);
+    addNote(docForNewNote(doc, own), { text, ...at, color, sectionId: section?.id ?? null, author: authorName, authorId: userId ?? '' }, LOCAL_ORIGIN);
     announce(t('list.added', { section: section ? sectionName(section) : t('list.outside') }));
   };
   const move = (n: Note, sectionId: string) => {
     const target = sectionsById.get(sectionId);
     if (!target || !perms.mayMove(n, target.id)) return;
-    moveNotes(doc, [{ id: n.id, ...placeInSection(target, notesIn(target.id)), sectionId: target.id }], LOCAL_ORIGIN);
+    moveNotes(docOfNote(doc, own, n.id), [{ id: n.id, ...placeInSection(target, notesIn(target.id)), sectionId: target.id }], LOCAL_ORIGIN);
     announce(t('list.moved', { section: sectionName(target) }));
     setFocusTarget({ id: noteElementId(n.id), inSection: target.id });
   };
   const remove = (n: Note) => {
-    deleteNotes(doc, [n.id], LOCAL_ORIGIN);
+    deleteNotes(docOfNote(doc, own, n.id), [n.id], LOCAL_ORIGIN);
     announce(t('list.deleted'));
     setFocusTarget({ id: n.sectionId && sectionsById.has(n.sectionId) && arrangement === 'section' ? sectionHeadingId(n.sectionId) : LIST_TITLE_ID });
   };
@@ -124,14 +126,14 @@ export function ListView({ doc, view, perms, userId, authorName, color }: ListVi
   const renderNote = (n: Note, showWhere: boolean) => (
     <ListNote
       key={n.id}
-      doc={doc}
+      doc={docOfNote(doc, own, n.id)}
       note={n}
       where={showWhere ? whereIs(n) : null}
       author={view.meta.anonymous ? null : n.author || null}
       own={!!userId && n.authorId === userId}
       categoryLabel={n.categorySource === 'auto' ? t('list.autoCategory', { category: categoryName(n.category) }) : categoryName(n.category)}
       editable={perms.mayEdit(n)}
-      votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite }}
+      votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite && !own.ids.has(n.id) }}
       moveTargets={moveTargets}
       onEdited={() => {
         announce(t('list.saved'));

@@ -19,6 +19,8 @@ import { useDocValue } from '../agenda/useDocValue';
 import { PhoneNoteEditor } from './PhoneNoteEditor';
 import { UnsentNotice } from '../editor/UnsentNotice';
 import { PendingMark } from '../moderation/PendingMark';
+import { docOfNote, usePrivateNotes } from '../private/context';
+import { PrivateMark } from '../private/PrivateMark';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
@@ -27,6 +29,7 @@ const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string
 export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: readonly Section[]; group: string; userId: string | null; perms: Permissions }) {
   const { doc, view, columns, group, userId, perms } = props;
   const { t } = useTranslation();
+  const own = usePrivateNotes();
   const { voting, counts } = useDocValue(doc, readVotes, NO_VOTES);
   const mine = userId ? ballotOf(doc, userId) : new Map<string, number>();
   const left = userId ? votesLeft(doc, userId) : 0;
@@ -51,14 +54,14 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
               {inColumn.map((n) => (
                 <NoteItem
                   key={n.id}
-                  doc={doc}
+                  doc={docOfNote(doc, own, n.id)}
                   note={n}
                   own={n.authorId === userId}
                   editable={perms.mayEdit(n)}
                   showAuthor={!view.meta.anonymous}
                   votes={counts.get(n.id) ?? 0}
-                  vote={voting.open && userId ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
-                  onDelete={() => deleteNotes(doc, [n.id], LOCAL_ORIGIN)}
+                  vote={voting.open && userId && !own.ids.has(n.id) ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
+                  onDelete={() => deleteNotes(docOfNote(doc, own, n.id), [n.id], LOCAL_ORIGIN)}
                   onVote={(up) => userId && (up ? castVote(doc, n.id, userId, LOCAL_ORIGIN) : retractVote(doc, n.id, userId, LOCAL_ORIGIN))}
                 />
               ))}
@@ -93,6 +96,7 @@ function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, onDelete,
       <div className="ws-note-meta">
         {own ? <span className="ws-mine">{t('ws.phone.mine')}</span> : showAuthor && note.author ? <span className="muted">{note.author}</span> : null}
         {own && <PendingMark doc={doc} noteId={note.id} />}
+        {own && <PrivateMark noteId={note.id} />}
         {(votes > 0 || vote) && <span className="ws-count">{t('ws.phone.votes', { count: votes })}</span>}
       </div>
       <div className="ws-note-actions">

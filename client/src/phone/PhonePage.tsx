@@ -17,6 +17,8 @@ import { PhoneNoteList } from './PhoneNoteList';
 import { placeInSection } from './layout';
 import { useDraft } from './useDraft';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
+import { docForNewNote } from '../private/context';
+import { PrivateBanner } from '../private/PrivateMark';
 import '../facilitator/strings';
 import './phone.css';
 
@@ -26,7 +28,7 @@ import './phone.css';
  */
 export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
-  const { identity, conn, view } = useBoardSession(boardId, urlToken);
+  const { token, identity, conn, view, privateNotes } = useBoardSession(boardId, urlToken);
   const { doc, role } = conn;
   const { userId } = identity;
   const perms = usePermissions(doc, view, role, userId);
@@ -79,7 +81,7 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
           onSend={(text, section, index) => {
             if (!userId) return false;
             const at = placeInSection(section, index + Math.floor(Math.random() * 3));
-            addNote(doc, { text, ...at, sectionId: section.id, color: NOTE_COLORS[0], author: name, authorId: userId }, LOCAL_ORIGIN);
+            addNote(docForNewNote(doc, privateNotes), { text, ...at, sectionId: section.id, color: NOTE_COLORS[0], author: name, authorId: userId }, LOCAL_ORIGIN);
             return true;
           }}
           sectionCount={(id) => view.notes.filter((n) => n.sectionId === id).length}
@@ -89,6 +91,7 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
           offline={conn.status !== 'online'}
         />
       )}
+      {writer && <PrivateBanner boardId={boardId} token={token} />}
       {doc && group && <PhoneNoteList doc={doc} view={view} columns={columns} group={group} userId={userId} perms={perms} />}
       {role === 'facilitator' && (
         <a className="btn ws-tap" href={`/b/${boardId}?view=board`}>
