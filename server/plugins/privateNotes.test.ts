@@ -117,6 +117,16 @@ describe('private writing, on the raw bytes other sockets receive', () => {
     cleanups.push(() => secondDevice.destroy());
 
     const sectionA = sectionOfGroup(fac.doc, 'A');
+    // Several changes, each its own message: every one is taken (the socket stays open).
+    let closed = 0;
+    writer.mine.provider.on('connection-close', () => closed++);
+    const first = writer.writePrivately('下書き', sectionA);
+    expect(await eventually(() => readBoard(secondDevice.doc).notes.some((n) => n.id === first))).toBe(true);
+    setNoteText(writer.mine.doc, first, '下書き２');
+    expect(await eventually(() => readBoard(secondDevice.doc).notes.some((n) => n.text === '下書き２'))).toBe(true);
+    notesOf(writer.mine.doc).delete(first);
+    expect(await eventually(() => readBoard(secondDevice.doc).notes.length === 0)).toBe(true);
+    expect(closed).toBe(0);
     const text = '母の介護で夜眠れない（山田）';
     const id = writer.writePrivately(text, sectionA);
     setNoteText(writer.mine.doc, id, `${text}。相談先を知りたい`);

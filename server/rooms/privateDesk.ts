@@ -7,7 +7,7 @@ import { CLOSE, type Connection } from './connection';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, ProtocolError } from './protocol';
 import { applyGuarded, RefusedChange, Scratch } from './guardedApply';
 import { checkChange } from './guards/workshop';
-import { rootNames } from './guards/shape';
+import { locate, rootNames } from './guards/shape';
 import { notesOf } from '../../shared/board/doc';
 import { FROM_BUS, FROM_STORE } from './origins';
 
@@ -104,7 +104,8 @@ export class PrivateDesk {
   }
 
   private check(tr: Y.Transaction): RefusedChange | null {
-    for (const name of rootNames(tr.doc).values()) if (name !== 'notes') return new RefusedChange(CLOSE.policy, 'private notes hold notes only');
+    const roots = rootNames(tr.doc);
+    for (const type of tr.changed.keys()) if (locate(type, roots)?.root !== 'notes') return new RefusedChange(CLOSE.policy, 'private notes hold notes only');
     const reason = checkChange({ role: 'participant', userId: this.authorId }, tr);
     if (reason) return new RefusedChange(CLOSE.policy, reason);
     if (notesOf(tr.doc).size > PRIVATE_LIMITS.notes) return new RefusedChange(CLOSE.policy, `at most ${PRIVATE_LIMITS.notes} private notes`);
