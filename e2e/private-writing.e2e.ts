@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createBoard, docTexts, drawnNoteTexts, eventually, openBoard, screenshotPath, useE2e, writeNote } from './helpers';
+
+const e2e = useE2e();
+
+/** A phone in the hall: 360×640, touch, Japanese; opens the participant link and joins group B. */
+async function openPhone(link: string) {
+  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
+  await page.getByTestId('join-dialog').waitFor();
+  await page.getByTestId('join-group-B').check({ force: true });
+  await page.getByTestId('join-ok').click();
+  return { context, page };
+}
+
+const FROM_PHONE = '夜、母の介護で眠れないことがある';
+const FROM_LAPTOP = '相談先がわからず一人で抱えていた';
+
+describe('private writing (個人ワーク)', () => {
+  it('a phone (360) and a laptop (1280) write privately, marked; nobody else sees them until the facilitator reveals', async () => {
+    const board = await createBoard(e2e.server.url, { title: '個人ワークの練習', template: 'impressions-unclear', groups: 2 });
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const phone = await openPhone(board.links.participant);
+    const laptop = await openBoard(e2e.browser, board.links.participant, { name: '鈴木' });
+    try {
+      await fac.page.getByTestId('ws-panel-open').click();
+      await fac.page.getByTestId('private-toggle').check();
+      await fac.page.waitForSelector('[data-testid="private-toggle"]:checked:enabled');
+      await phone.page.getByTestId('private-banner').waitFor();
+
+      await phone.page.getByTestId('phone-column-unclear').check({ force: true });
+      await phone.page.getByTestId('phone-text').fill(FROM_PHONE);
+      await phone.page.getByTestId('phone-send').click();
+      const phoneNote = phone.page.getByTestId('phone-note').filter({ hasText: FROM_PHONE });
+      await phoneNote.waitFor();
+      expect(await phoneNote.getByTestId('private-mark').textContent()).toBe('自分だけに表示');
+      await phone.page.screenshot({ path: screenshotPath('private-phone-360.png') });
+
+      await writeNote(laptop.page, FROM_LAPTOP);
+      await eventually(() => drawnNoteTexts(laptop.page), (t) => t.includes(FROM_LAPTOP));
+      await laptop.page.locator('.private-badges [data-testid="private-mark"]').first().waitFor();
+      await laptop.page.screenshot({ path: screenshotPath('private-canvas-1280.png') });
+      // The list view marks it too, in English as well.
+      await laptop.page.getByTestId('list-toggle').click();
+      const listed = laptop.page.getByTestId('list-note').filter({ hasText: FROM_LAPTOP });
+      expect(await listed.getByTestId('private-mark').textContent()).toBe('自分だけに表示');
+      await laptop.page.getByRole('button', { name: 'English' }).click();
+      await eventually(() => listed.getByTestId('private-mark').textContent(), (t) => t === 'Only visible to you');
+      expect(await laptop.page.getByTestId('private-share').textContent()).toContain('Share');
+      await laptop.page.screenshot({ path: screenshotPath('private-list-1280-en.png') });
+      await laptop.page.getByRole('button', { name: '日本語' }).click();
+      await laptop.page.getByTestId('list-toggle').click();
+
+      // The other browsers hold neither note: not in their docs, not drawn.
+      await writeNote(fac.page, '5分たったら共有します');
+      await eventually(() => docTexts(laptop.page), (t) => t.includes('5分たったら共有します'));
+      await eventually(() => phone.page.getByTestId('phone-note').count(), (n) => n >= 1);
+      expect(await docTexts(laptop.page)).not.toContain(FROM_PHONE);
+      expect(await drawnNoteTexts(laptop.page)).not.toContain(FROM_PHONE);
+      expect(await phone.page.getByTestId('phone-note').allTextContents()).not.toContain(expect.stringContaining(FROM_LAPTOP));
+      expect(await docTexts(fac.page)).not.toContain(FROM_PHONE);
+      expect(await docTexts(fac.page)).not.toContain(FROM_LAPTOP);
+      expect(await drawnNoteTexts(fac.page)).toEqual(['5分たったら共有します']);
+
+      // The facilitator sees how many, never what.
+      await eventually(() => fac.page.getByTestId('private-total').textContent(), (t) => t === '非公開の付箋 2枚');
+      expect(await fac.page.getByTestId('private-section').textContent()).not.toContain(FROM_PHONE);
+      await fac.page.getByTestId('private-section').screenshot({ path: screenshotPath('private-facilitator-1280-panel.png') });
+
+      await fac.page.getByTestId('private-reveal-all').click();
+      await eventually(() => fac.page.getByTestId('private-message').textContent(), (t) => t === '2枚を公開しました');
+      await eventually(() => docTexts(fac.page), (t) => t.includes(FROM_PHONE) && t.includes(FROM_LAPTOP));
+      await eventually(() => docTexts(laptop.page), (t) => t.includes(FROM_PHONE) && t.includes(FROM_LAPTOP));
+      await eventually(() => phone.page.getByTestId('phone-note').allTextContents(), (t) => t.some((x) => x.includes(FROM_PHONE)));
+      // Revealed: in the column it was written for, no longer marked.
+      await eventually(() => phone.page.getByTestId('private-mark').count(), (n) => n === 0);
+      await eventually(() => laptop.page.getByTestId('private-mark').count(), (n) => n === 0);
+      const shared = (await docTexts(laptop.page)).filter((t) => t === FROM_PHONE);
+      expect(shared).toHaveLength(1);
+      await laptop.page.screenshot({ path: screenshotPath('private-revealed-1280.png') });
+      await phone.page.screenshot({ path: screenshotPath('private-revealed-phone-360.png') });
+    } finally {
+      await fac.context.close();
+      await phone.context.close();
+      await laptop.context.close();
+    }
+  });
+
+  it('the author keeps a private note across a reload and shares it with 公開する', async () => {
+    const board = await createBoard(e2e.server.url, { title: '公開する', template: 'impressions-unclear', groups: 2 });
+    const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
+    const phone = await openPhone(board.links.participant);
+    try {
+      await fac.page.getByTestId('ws-panel-open').click();
+      await fac.page.getByTestId('private-toggle').check();
+      await phone.page.getByTestId('private-banner').waitFor();
+      await phone.page.getByTestId('phone-text').fill('自分で公開する付箋');
+      await phone.page.getByTestId('phone-send').click();
+      await phone.page.getByTestId('private-mark').waitFor();
+      await phone.page.reload();
+      await phone.page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
+      const note = phone.page.getByTestId('phone-note').filter({ hasText: '自分で公開する付箋' });
+      await note.getByTestId('private-mark').waitFor();
+      expect(await docTexts(fac.page)).not.toContain('自分で公開する付箋');
+      await phone.page.getByTestId('private-share').click();
+      await eventually(() => docTexts(fac.page), (t) => t.includes('自分で公開する付箋'));
+      await eventually(() => note.getByTestId('private-mark').count(), (n) => n === 0);
+    } finally {
+      await fac.context.close();
+      await phone.context.close();
+    }
+  });
+});
