@@ -37,6 +37,7 @@ describe('private writing (個人ワーク)', () => {
       const phoneNote = phone.page.getByTestId('phone-note').filter({ hasText: FROM_PHONE });
       await phoneNote.waitFor();
       expect(await phoneNote.getByTestId('private-mark').textContent()).toBe('自分だけに表示');
+      await phoneNote.scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: screenshotPath('private-phone-360.png') });
 
       await writeNote(laptop.page, FROM_LAPTOP);
@@ -47,6 +48,7 @@ describe('private writing (個人ワーク)', () => {
       await laptop.page.getByTestId('list-toggle').click();
       const listed = laptop.page.getByTestId('list-note').filter({ hasText: FROM_LAPTOP });
       expect(await listed.getByTestId('private-mark').textContent()).toBe('自分だけに表示');
+      await listed.scrollIntoViewIfNeeded();
       await laptop.page.getByRole('button', { name: 'English' }).click();
       await eventually(() => listed.getByTestId('private-mark').textContent(), (t) => t === 'Only visible to you');
       expect(await laptop.page.getByTestId('private-share').textContent()).toContain('Share');
@@ -81,6 +83,7 @@ describe('private writing (個人ワーク)', () => {
       const shared = (await docTexts(laptop.page)).filter((t) => t === FROM_PHONE);
       expect(shared).toHaveLength(1);
       await laptop.page.screenshot({ path: screenshotPath('private-revealed-1280.png') });
+      await phone.page.getByTestId('phone-note').filter({ hasText: FROM_PHONE }).scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: screenshotPath('private-revealed-phone-360.png') });
     } finally {
       await fac.context.close();
@@ -89,7 +92,7 @@ describe('private writing (個人ワーク)', () => {
     }
   });
 
-  it('the author keeps a private note across a reload and shares it with 公開する', async () => {
+  it('the author edits and deletes private notes offline, keeps them across a reload, and shares them with 公開する', async () => {
     const board = await createBoard(e2e.server.url, { title: '公開する', template: 'impressions-unclear', groups: 2 });
     const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
     const phone = await openPhone(board.links.participant);
@@ -97,9 +100,27 @@ describe('private writing (個人ワーク)', () => {
       await fac.page.getByTestId('ws-panel-open').click();
       await fac.page.getByTestId('private-toggle').check();
       await phone.page.getByTestId('private-banner').waitFor();
-      await phone.page.getByTestId('phone-text').fill('自分で公開する付箋');
-      await phone.page.getByTestId('phone-send').click();
-      await phone.page.getByTestId('private-mark').waitFor();
+      for (const text of ['自分で公開する', '消す付箋']) {
+        await phone.page.getByTestId('phone-text').fill(text);
+        await phone.page.getByTestId('phone-send').click();
+        await phone.page.getByTestId('phone-note').filter({ hasText: text }).getByTestId('private-mark').waitFor();
+      }
+      // The server goes away: one edited, the other deleted meanwhile; both changes reach it once it is back.
+      await e2e.server.stop();
+      await phone.page.waitForSelector('[data-testid="connection-badge"]:not([data-status="online"])', { timeout: 20_000 });
+      const editedId = await phone.page.getByTestId('phone-note').filter({ hasText: '自分で公開する' }).getAttribute('data-note-id');
+      const edited = phone.page.locator(`[data-testid="phone-note"][data-note-id="${editedId}"]`);
+      await edited.getByTestId('phone-edit').click();
+      await edited.getByTestId('phone-edit-text').press('End');
+      await edited.getByTestId('phone-edit-text').pressSequentially('付箋');
+      await edited.getByTestId('phone-done').click();
+      const doomed = phone.page.getByTestId('phone-note').filter({ hasText: '消す付箋' });
+      await doomed.getByTestId('phone-delete').click();
+      await doomed.getByTestId('phone-delete').click();
+      await eventually(() => phone.page.getByTestId('phone-note').allTextContents(), (t) => !t.some((x) => x.includes('消す付箋')));
+      await e2e.restartServer();
+      await phone.page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 30_000 });
+      await eventually(() => fac.page.getByTestId('private-total').textContent(), (t) => t === '非公開の付箋 1枚', 15_000);
       await phone.page.reload();
       await phone.page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
       const note = phone.page.getByTestId('phone-note').filter({ hasText: '自分で公開する付箋' });
