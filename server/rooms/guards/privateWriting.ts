@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { notesOf } from '../../../shared/board/doc';
 import { privateWritingOn, privateWritingSince } from '../../../shared/board/privateNotes';
 import type { ChangeGuard } from '../room';
 import { locate, rootNames } from './shape';
@@ -17,20 +16,20 @@ export const privateWritingGuard: ChangeGuard = (_room, conn, tr) => checkPrivat
 
 export function checkPrivateWriting(role: string, tr: Y.Transaction): string | null {
   const roots = rootNames(tr.doc);
-  const notesRoot = notesOf(tr.doc);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let added: { notes: Y.AbstractType<any>; keys: Set<string | null> } | null = null;
   for (const [type, keys] of tr.changed) {
     const at = locate(type, roots);
     if (at?.root === 'meta' && at.path.length === 0 && (keys.has('privateWriting') || keys.has('privateWritingSince')))
       return 'private writing is switched through POST /api/boards/:boardId/settings';
+    // The notes root as the transaction names it: a board loaded from the store may hold it untyped.
+    if (at?.root === 'notes' && at.path.length === 0) added = { notes: type, keys };
   }
-  if (role !== 'participant' || !privateWritingOn(tr.doc)) return null;
-  const keys = tr.changed.get(notesRoot as never);
-  if (!keys) return null;
+  if (role !== 'participant' || !added || !privateWritingOn(tr.doc)) return null;
   const since = privateWritingSince(tr.doc);
-  const event = new Y.YMapEvent(notesRoot, tr, keys);
-  for (const [id, change] of event.keys) {
+  for (const [id, change] of new Y.YMapEvent(added.notes as Y.Map<unknown>, tr, added.keys).keys) {
     if (change.action !== 'add') continue;
-    const note = notesRoot.get(id);
+    const note: unknown = added.notes._map.get(id)?.content.getContent().at(-1);
     const createdAt = note instanceof Y.Map ? note.get('createdAt') : undefined;
     if (typeof createdAt !== 'number' || createdAt >= since) return PRIVATE_REFUSED;
   }
