@@ -278,6 +278,31 @@ describe('private writing, on the raw bytes other sockets receive', () => {
     expect((await counts()).total).toBe(2);
   });
 
+  it('under moderation, revealed notes wait for the facilitator’s approval before the projector', async () => {
+    const a = await startApp();
+    apps.push(a);
+    const board = await privateBoard(a.url);
+    expect((await api(a.url, `/api/boards/${board.boardId}/settings`, board.facilitatorToken, { moderation: true })).status).toBe(200);
+    const viewer = recordingSocket(a.wsUrl, board.boardId, board.viewerToken);
+    const other = recordingSocket(a.wsUrl, board.boardId, board.participantToken);
+    const writer = await author(a.wsUrl, board.boardId, board.participantToken);
+    const id = writer.writePrivately('承認してから映す個人ワーク', null);
+    expect(await eventuallyAsync(async () => ((await (await api(a.url, `/api/boards/${board.boardId}/private`, board.facilitatorToken)).json()) as Counts).total === 1)).toBe(true);
+    expect(await (await api(a.url, `/api/boards/${board.boardId}/reveal`, board.facilitatorToken, {})).json()).toEqual({ revealed: 1, authors: 1 });
+    expect(await eventually(() => other.shows('承認してから映す個人ワーク'))).toBe(true);
+    const queue = (await (await api(a.url, `/api/boards/${board.boardId}/moderation`, board.facilitatorToken)).json()) as { queue: { noteId: string }[] };
+    expect(queue.queue.map((q) => q.noteId)).toEqual([id]);
+    // Once the projector has the facilitator's later note, it has had everything it would be sent before it.
+    const fac = connectClient(a.wsUrl, board.boardId, board.facilitatorToken, { key: newClientKey() });
+    cleanups.push(() => fac.destroy());
+    await fac.synced;
+    addNote(fac.doc, { text: '司会：共有しました', x: 0, y: 0, authorId: 'fac' });
+    expect(await eventually(() => viewer.shows('司会：共有しました'))).toBe(true);
+    expect(viewer.received('承認してから映す')).toBe(false);
+    expect((await api(a.url, `/api/boards/${board.boardId}/notes/${id}/approve`, board.facilitatorToken, {})).status).toBe(200);
+    expect(await eventually(() => viewer.shows('承認してから映す個人ワーク'))).toBe(true);
+  });
+
   it('keeps private notes out of exports and snapshots', async () => {
     const a = await startApp();
     apps.push(a);
