@@ -25,6 +25,7 @@ describe('private writing (個人ワーク)', () => {
     const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
     const phone = await openPhone(board.links.participant);
     const laptop = await openBoard(e2e.browser, board.links.participant, { name: '鈴木' });
+    const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
     try {
       await fac.page.getByTestId('ws-panel-open').click();
       await fac.page.getByTestId('private-toggle').check();
@@ -66,6 +67,8 @@ describe('private writing (個人ワーク)', () => {
       expect(await docTexts(fac.page)).not.toContain(FROM_PHONE);
       expect(await docTexts(fac.page)).not.toContain(FROM_LAPTOP);
       expect(await drawnNoteTexts(fac.page)).toEqual(['5分たったら共有します']);
+      await eventually(() => docTexts(projector.page), (t) => t.includes('5分たったら共有します'));
+      expect(await docTexts(projector.page)).toEqual(['5分たったら共有します']);
 
       // The facilitator sees how many, never what.
       await eventually(() => fac.page.getByTestId('private-total').textContent(), (t) => t === '非公開の付箋 2枚');
@@ -83,12 +86,15 @@ describe('private writing (個人ワーク)', () => {
       const shared = (await docTexts(laptop.page)).filter((t) => t === FROM_PHONE);
       expect(shared).toHaveLength(1);
       await laptop.page.screenshot({ path: screenshotPath('private-revealed-1280.png') });
+      await eventually(() => drawnNoteTexts(projector.page), (t) => t.includes(FROM_PHONE) && t.includes(FROM_LAPTOP));
+      await projector.page.screenshot({ path: screenshotPath('private-revealed-projector-1920.png') });
       await phone.page.getByTestId('phone-note').filter({ hasText: FROM_PHONE }).scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: screenshotPath('private-revealed-phone-360.png') });
     } finally {
       await fac.context.close();
       await phone.context.close();
       await laptop.context.close();
+      await projector.context.close();
     }
   });
 
