@@ -6,6 +6,7 @@ import { userIdFromKey } from '../../shared/board/identity';
 import { CLOSE } from '../rooms/connection';
 import { RefusedChange } from '../rooms/guardedApply';
 import { ProtocolError } from '../rooms/protocol';
+import { PerIpCounter } from '../rooms/rateLimit';
 import { PrivateDesks } from '../rooms/privateDesks';
 import type { Room } from '../rooms/room';
 import { roleOf } from './auth';
@@ -31,6 +32,8 @@ export default fp(
     const desks = new PrivateDesks({ store: app.store, bus: app.bus, instanceId: app.rooms.instanceId, log: app.log });
     app.decorate('privateDesks', desks);
     app.addHook('onClose', async () => desks.closeAll());
+    // Counted apart from the board's sockets (a participant holds one of each), to the same limit.
+    const perIp = new PerIpCounter(config.MAX_CONNECTIONS_PER_IP);
 
     app.get<{ Params: { boardId: string }; Querystring: { token?: string; key?: string; passcode?: string } }>(
       '/ws/:boardId/private',
@@ -43,6 +46,9 @@ export default fp(
         const buffer = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
         ws.on('message', buffer);
         if (!originAllowed(config, app.publicUrl(), req)) return ws.close(CLOSE.forbidden, 'this page may not open the board');
+        const ip = req.ip;
+        if (!perIp.open(ip)) return ws.close(CLOSE.rateLimited, `more than ${config.MAX_CONNECTIONS_PER_IP} connections from one address`);
+        ws.once('close', () => perIp.close(ip));
         const { boardId } = req.params;
         if (!BOARD_ID_RE.test(boardId)) return ws.close(CLOSE.unknownBoard, 'board not found');
         const token = typeof req.query.token === 'string' ? req.query.token : '';
