@@ -234,6 +234,27 @@ describe('private writing, on the raw bytes other sockets receive', () => {
     }
   });
 
+  it('closes the private notes’ socket when the participant link is rotated or the board deleted', async () => {
+    const a = await startApp();
+    apps.push(a);
+    const board = await privateBoard(a.url);
+    const writer = await author(a.wsUrl, board.boardId, board.participantToken);
+    const codes: number[] = [];
+    writer.mine.provider.on('connection-close', (e: CloseEvent | null) => codes.push(e?.code ?? 0));
+    expect((await api(a.url, `/api/boards/${board.boardId}/rotate`, board.facilitatorToken, { roles: ['participant'] })).status).toBe(200);
+    expect(await eventually(() => codes.includes(4401))).toBe(true);
+    const again = await privateBoard(a.url);
+    const other = await author(a.wsUrl, again.boardId, again.participantToken);
+    other.writePrivately('消えるボードの個人ワーク', null);
+    const otherCodes: number[] = [];
+    other.mine.provider.on('connection-close', (e: CloseEvent | null) => otherCodes.push(e?.code ?? 0));
+    expect(await eventuallyAsync(async () => (await a.store.listPrivate(again.boardId)).length === 1)).toBe(true);
+    const del = await fetch(`${a.url}/api/boards/${again.boardId}`, { method: 'DELETE', headers: { authorization: `Bearer ${again.facilitatorToken}` } });
+    expect(del.status).toBe(204);
+    expect(await eventually(() => otherCodes.length > 0)).toBe(true);
+    expect(await a.store.listPrivate(again.boardId)).toEqual([]);
+  });
+
   it('reveals one group’s notes, and an author reveals their own (公開する)', async () => {
     const a = await startApp();
     apps.push(a);

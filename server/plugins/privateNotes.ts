@@ -14,6 +14,9 @@ import { HttpError } from './errors';
 import { serve } from './contract';
 import { adapt, heartbeat, messageGate, originAllowed } from './sync';
 
+/** How often an open private notes socket checks that its board and its link still stand. */
+const RECHECK_MS = 2_000;
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every participant's private notes loaded in this process (rooms/privateDesks.ts). */
@@ -82,11 +85,17 @@ export default fp(
             req.log.warn({ boardId, conn: conn.id, code, reason }, 'private notes message refused');
             conn.close(code, reason);
           };
+          /** The board deleted, or the participant link rotated, since this socket opened: it is closed. */
+          const stillOpen = (): boolean => {
+            if (r.deleted || r.destroyed) refuse(CLOSE.boardDeleted, 'the facilitator deleted this board');
+            else if (roleOf(r.record, t) !== 'participant') refuse(CLOSE.badToken, 'this token does not open this board');
+            return !conn.closed;
+          };
+          // Also without a message: the board's own sockets are closed at once, and so are these, soon after.
+          const watch = setInterval(() => !conn.closed && stillOpen(), RECHECK_MS);
+          watch.unref?.();
           const onMessage = (data: Buffer, isBinary: boolean) => {
-            if (conn.closed) return;
-            // The board deleted, or the participant link rotated, since this socket opened.
-            if (r.deleted || r.destroyed) return refuse(CLOSE.boardDeleted, 'the facilitator deleted this board');
-            if (roleOf(r.record, t) !== 'participant') return refuse(CLOSE.badToken, 'this token does not open this board');
+            if (conn.closed || !stillOpen()) return;
             if (!isBinary) return refuse(CLOSE.invalidPayload, 'binary messages only');
             const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
             const limited = gate(bytes);
@@ -102,6 +111,7 @@ export default fp(
           socket.off('message', buffer);
           socket.on('message', onMessage);
           socket.on('close', () => {
+            clearInterval(watch);
             conn.closed = true;
             desk!.removeConnection(conn);
             done();
