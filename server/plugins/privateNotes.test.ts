@@ -16,6 +16,7 @@ import { LocalBus } from '../bus/local';
 import { addNote, notesOf, readBoard, sectionsOf, setNoteText } from '../../shared/board/doc';
 import { newClientKey } from '../../shared/board/ids';
 import { userIdFromKey } from '../../shared/board/identity';
+import { PRIVATE_GRACE_MS } from '../../shared/board/privateNotes';
 
 const apps: Awaited<ReturnType<typeof startApp>>[] = [];
 const servers: RunningServer[] = [];
@@ -192,7 +193,8 @@ describe('private writing, on the raw bytes other sockets receive', () => {
     const other = recordingSocket(a.wsUrl, board.boardId, board.participantToken);
     let code = 0;
     loud.provider.once('connection-close', (e: CloseEvent | null) => (code = e?.code ?? 0));
-    loud.write('最初に大きな声で書いた付箋');
+    // Made after the grace of the switch (a client that kept writing to the board while it was on).
+    addNote(loud.doc, { text: '最初に大きな声で書いた付箋', x: 0, y: 0, authorId: loud.userId }, null, Date.now() + PRIVATE_GRACE_MS);
     expect(await eventually(() => code !== 0)).toBe(true);
     expect(code).toBe(1008);
     loud.destroy();

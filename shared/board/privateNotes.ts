@@ -11,6 +11,19 @@ import type { Note } from './schema';
  * `meta.privateWritingSince` (ms, the server's clock) is when it was last switched on: a note made
  * before that (written offline, sent late) is still let onto the board.
  */
+/** Why the server closes a socket that adds a note to the board while private writing is on (1008). */
+export const PRIVATE_REFUSED = 'private writing is on: a new note stays with its author until it is revealed';
+
+/**
+ * A note made this soon after the switch (by the writer's clock) still joins the board: its client had
+ * not heard yet. A later one is refused, and the client moves it into the private notes itself.
+ */
+export const PRIVATE_GRACE_MS = 30_000;
+
+/** Whether the server refuses a participant's new note made at `createdAt` on this board now. */
+export const refusedWhilePrivate = (doc: Y.Doc, createdAt: unknown): boolean =>
+  privateWritingOn(doc) && (typeof createdAt !== 'number' || createdAt >= privateWritingSince(doc) + PRIVATE_GRACE_MS);
+
 export const privateWritingOn = (doc: Y.Doc): boolean => metaOf(doc).get('privateWriting') === true;
 
 export function privateWritingSince(doc: Y.Doc): number {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, putNotes, readBoard } from '../../../shared/board';
+import { addNote, PRIVATE_GRACE_MS, PRIVATE_REFUSED, putNotes, readBoard, setPrivateWriting } from '../../../shared/board';
 import { byDoc, docForNewNote, docOfNote } from './context';
 import { NO_PRIVATE_NOTES, withPrivateNotes, type PrivateNotes } from './usePrivateNotes';
+import { refusedForPrivateWriting, rescueRefusedNotes } from './rescue';
+import { shouldReconnect } from '../board/connectionStatus';
 
 function privateNotesOf(doc: Y.Doc, writing: boolean): PrivateNotes {
   const notes = readBoard(doc).notes;
@@ -39,5 +41,21 @@ describe('a participant’s private notes among the board’s', () => {
       [mine, [b]],
     ]);
     expect(byDoc(board, own, [{ id: b, x: 1, y: 2 }])).toEqual([[mine, [{ id: b, x: 1, y: 2 }]]]);
+  });
+});
+
+describe('a note the server refused for private writing', () => {
+  it('moves into the writer’s private notes (only theirs, only what the server refuses), and the socket does not retry it', () => {
+    const board = new Y.Doc();
+    const mine = new Y.Doc();
+    setPrivateWriting(board, true, null, 1_000_000);
+    const late = addNote(board, { text: 'オフラインで書き続けた', x: 0, y: 0, sectionId: 's_a', authorId: 'u1' }, null, 1_000_000 + PRIVATE_GRACE_MS + 1);
+    addNote(board, { text: '切り替え前', x: 0, y: 0, authorId: 'u1' }, null, 999_000);
+    addNote(board, { text: '他の人の', x: 0, y: 0, authorId: 'u2' }, null, 1_000_000 + PRIVATE_GRACE_MS + 1);
+    expect(rescueRefusedNotes(board, mine, 'u1')).toBe(1);
+    expect(readBoard(mine).notes.map((n) => [n.id, n.text, n.sectionId])).toEqual([[late, 'オフラインで書き続けた', 's_a']]);
+    expect(refusedForPrivateWriting({ code: 1008, reason: PRIVATE_REFUSED })).toBe(true);
+    expect(shouldReconnect({ code: 1008, reason: PRIVATE_REFUSED })).toBe(false);
+    expect(shouldReconnect({ code: 1008, reason: 'a participant may only edit their own notes' })).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addNote, setNoteText } from '../../../shared/board/doc';
 import { setPrivateWriting } from '../../../shared/board/privateNotes';
 import { applyGuarded } from '../guardedApply';
-import { checkPrivateWriting, PRIVATE_REFUSED } from './privateWriting';
+import { checkPrivateWriting, PRIVATE_GRACE_MS, PRIVATE_REFUSED } from './privateWriting';
 
 /** What the guard says of a change a client made to its copy of `server`. */
 function judge(server: Y.Doc, role: string, change: (doc: Y.Doc) => void): string | null {
@@ -29,14 +29,15 @@ describe('the private writing guard', () => {
 
   it('refuses a participant’s new note while private writing is on, and takes edits of notes already there', () => {
     const doc = board();
-    expect(judge(doc, 'participant', (d) => addNote(d, { text: '新しい付箋', x: 0, y: 0, authorId: 'u1' }, null, SWITCHED_ON + 5))).toBe(PRIVATE_REFUSED);
+    expect(judge(doc, 'participant', (d) => addNote(d, { text: '新しい付箋', x: 0, y: 0, authorId: 'u1' }, null, SWITCHED_ON + PRIVATE_GRACE_MS))).toBe(PRIVATE_REFUSED);
     const earlier = addNote(doc, { text: '前からある付箋', x: 0, y: 0, authorId: 'u1' }, null, SWITCHED_ON - 5);
     expect(judge(doc, 'participant', (d) => setNoteText(d, earlier, '前からある付箋（追記）'))).toBeNull();
     expect(judge(doc, 'facilitator', (d) => addNote(d, { text: '司会の付箋', x: 0, y: 0, authorId: 'f' }, null, SWITCHED_ON + 5))).toBeNull();
   });
 
-  it('lets a note written before it was switched on join the board (written offline, sent late)', () => {
+  it('lets a note written before it was switched on, or just after, join the board (its client had not heard)', () => {
     expect(judge(board(), 'participant', (d) => addNote(d, { text: 'オフラインで書いた', x: 0, y: 0, authorId: 'u1' }, null, SWITCHED_ON - 60_000))).toBeNull();
+    expect(judge(board(), 'participant', (d) => addNote(d, { text: '切り替えと同時に', x: 0, y: 0, authorId: 'u1' }, null, SWITCHED_ON + 5))).toBeNull();
   });
 
   it('lets new notes in once it is off, and nobody switches it over a socket', () => {
