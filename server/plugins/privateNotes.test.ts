@@ -16,7 +16,7 @@ import { LocalBus } from '../bus/local';
 import { addNote, notesOf, readBoard, sectionsOf, setNoteText } from '../../shared/board/doc';
 import { newClientKey } from '../../shared/board/ids';
 import { userIdFromKey } from '../../shared/board/identity';
-import { PRIVATE_GRACE_MS } from '../../shared/board/privateNotes';
+import { PRIVATE_GRACE_MS, PRIVATE_REFUSED } from '../../shared/board/privateNotes';
 
 const apps: Awaited<ReturnType<typeof startApp>>[] = [];
 const servers: RunningServer[] = [];
@@ -192,11 +192,17 @@ describe('private writing, on the raw bytes other sockets receive', () => {
     await loud.synced;
     const other = recordingSocket(a.wsUrl, board.boardId, board.participantToken);
     let code = 0;
-    loud.provider.once('connection-close', (e: CloseEvent | null) => (code = e?.code ?? 0));
+    let reason = '';
+    loud.provider.once('connection-close', (e: CloseEvent | null) => {
+      code = e?.code ?? 0;
+      reason = e?.reason ?? '';
+    });
     // Made after the grace of the switch (a client that kept writing to the board while it was on).
     addNote(loud.doc, { text: '最初に大きな声で書いた付箋', x: 0, y: 0, authorId: loud.userId }, null, Date.now() + PRIVATE_GRACE_MS);
     expect(await eventually(() => code !== 0)).toBe(true);
     expect(code).toBe(1008);
+    // The reason the client knows to move the note into the writer's private notes by (client/src/private/rescue.ts).
+    expect(reason).toBe(PRIVATE_REFUSED);
     loud.destroy();
 
     const fac = connectClient(a.wsUrl, board.boardId, board.facilitatorToken, { key: newClientKey() });
