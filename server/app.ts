@@ -8,6 +8,7 @@ import type { Bus } from './bus/bus';
 import roomsPlugin from './plugins/rooms';
 import authPlugin from './plugins/auth';
 import syncPlugin from './plugins/sync';
+import privateNotesPlugin from './plugins/privateNotes';
 import boardsPlugin from './plugins/boards';
 import adminPlugin from './plugins/admin';
 import exportPlugin from './plugins/export';
@@ -26,6 +27,7 @@ import { API } from '../shared/api/contract';
 import type { ChangeGuard } from './rooms/room';
 import { workshopGuard } from './rooms/guards/workshop';
 import { moderationGuard } from './rooms/guards/moderation';
+import { privateWritingGuard } from './rooms/guards/privateWriting';
 
 /** Tokens, keys and passcodes travel in query strings and headers; none ever reaches a log line. */
 export const redactUrl = (url: string): string => url.replace(/([?&](?:token|key|passcode)=)[^&]*/g, '$1[redacted]');
@@ -41,7 +43,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 }
 
 /** The rules the server enforces on every board: authorship, scribes, votes, facilitator-only settings. */
-export const DEFAULT_GUARDS: readonly ChangeGuard[] = [workshopGuard, moderationGuard];
+export const DEFAULT_GUARDS: readonly ChangeGuard[] = [workshopGuard, moderationGuard, privateWritingGuard];
 
 export interface AppParts {
   store: Store;
@@ -89,6 +91,7 @@ export async function buildApp(config: Config, parts: AppParts): Promise<Fastify
   await app.register(roomsPlugin, { config, store: parts.store, bus: parts.bus, guards: parts.guards ?? [...DEFAULT_GUARDS] });
   await app.register(authPlugin);
   await app.register(syncPlugin);
+  await app.register(privateNotesPlugin);
   await app.register(adminPlugin);
   await app.register(boardsPlugin);
   await app.register(exportPlugin);

@@ -24,7 +24,7 @@ export function closeReason(reason: string): string {
   return `${cut}…`;
 }
 
-function adapt(ws: WebSocket, role: Role, userId: string): Connection & { closed: boolean } {
+export function adapt(ws: WebSocket, role: Role, userId: string): Connection & { closed: boolean } {
   const conn = {
     id: nextConnId++,
     role,
@@ -69,7 +69,7 @@ export function originAllowed(config: Config, publicUrl: string, req: FastifyReq
  * room anything. Presence has its own budget in the room (awarenessGate), which can tell a person's
  * own cursor moves from the echoes of everyone else's that a stock client sends back.
  */
-function messageGate(config: Config) {
+export function messageGate(config: Config) {
   const updates = new TokenBucket(config.UPDATES_PER_SEC, config.UPDATES_BURST);
   return (data: Uint8Array): RefusedChange | null => {
     if (data[0] === MSG_AWARENESS || updates.take()) return null;
@@ -83,7 +83,7 @@ type Frame = { data: Buffer; isBinary: boolean };
  * Pings every HEARTBEAT_MS and drops a socket that did not answer the last ping: a phone that left
  * the hall's Wi-Fi never sends a close, and its presence and its slot would otherwise stay for hours.
  */
-function heartbeat(ws: WebSocket, everyMs: number): void {
+export function heartbeat(ws: WebSocket, everyMs: number): void {
   if (everyMs <= 0) return;
   let answered = true;
   ws.on('pong', () => (answered = true));

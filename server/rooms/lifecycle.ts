@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { newToken } from '../../shared/board/ids';
 import { setMeta } from '../../shared/board/doc';
 import { setModerationOn } from '../../shared/board/moderation';
+import { setPrivateWriting } from '../../shared/board/privateNotes';
 import type { Settings } from '../../shared/api/contract';
 import type { Role } from '../../shared/board/roles';
 import type { BoardRecord, Store } from '../store/store';
@@ -78,13 +79,15 @@ export class BoardLifecycle {
 
   /** False when the board is gone. */
   async settings(board: BoardRecord, settings: Settings, by: Actor): Promise<boolean> {
-    const { moderation, ...meta } = settings;
+    const { moderation, privateWriting, ...meta } = settings;
     const done = await this.rooms.with(board.id, (room) =>
       room.transact((doc) => {
         if (meta.viewerCursors !== undefined) setMeta(doc, { viewerCursors: meta.viewerCursors });
         if (meta.ownNotesOnly !== undefined) setMeta(doc, { ownNotesOnly: meta.ownNotesOnly });
         // On: the notes already on the board stay on the screen (approved in the same transaction).
         if (moderation !== undefined) setModerationOn(doc, moderation);
+        // Off reveals nothing: the notes stay private until revealed.
+        if (privateWriting !== undefined) setPrivateWriting(doc, privateWriting);
       }),
     );
     if (done !== null) await this.audit.record(board.id, 'settings', by, settings);

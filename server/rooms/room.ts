@@ -5,7 +5,7 @@ import type { Store, BoardAccess, BoardRecord } from '../store/store';
 import { sessionEnded } from './access';
 import type { Bus } from '../bus/bus';
 import { canWrite } from '../../shared/board/roles';
-import { clearAuthorNames, metaOf, notesLimitOf, readMeta, setMeta } from '../../shared/board/doc';
+import { clearAuthorNames, metaOf, notesLimitOf, notesOf, readMeta, setMeta } from '../../shared/board/doc';
 import { migrateBoard } from '../../shared/board/migrations';
 import type { Meta } from '../../shared/board/schema';
 import type { Connection } from './connection';
@@ -25,6 +25,7 @@ import { Replication } from './extensions/replication';
 import { HibernationTimer } from './extensions/hibernationTimer';
 import { ViewerProjection } from './extensions/viewerProjection';
 import { diffForClient } from './encodedState';
+import { withoutUnknownNotes } from './presenceScrub';
 
 export { FROM_BUS, FROM_SERVER, FROM_STORE } from './origins';
 export { FLUSH_GAP_MS, PRESENCE_GAP_MS, flushGapMs, lanesFor } from './extensions/broadcaster';
@@ -308,7 +309,7 @@ export class Room {
         // A viewer is read-only, presence included, unless the facilitator lets viewers' cursors show.
         if (conn.role === 'viewer' && !this.meta().viewerCursors) return;
         const update = gateAwareness(msg.update, conn, this.awarenessContext, this.limits);
-        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, withoutUnknownNotes(update, (id) => notesOf(this.doc).has(id)), conn);
         return;
       }
       case 'query-awareness':
@@ -325,9 +326,9 @@ export class Room {
     }
   }
 
-  /** Changes made by the server itself (lock flag, auto-group from the API…). */
-  transact(fn: (doc: Y.Doc) => void): void {
-    this.doc.transact(() => fn(this.doc), FROM_SERVER);
+  /** Changes made by the server itself (lock flag, auto-group from the API…; FROM_REVEAL: participants' private notes). */
+  transact(fn: (doc: Y.Doc) => void, origin: symbol = FROM_SERVER): void {
+    this.doc.transact(() => fn(this.doc), origin);
   }
 
   /**

@@ -45,6 +45,9 @@ const STORE_CALLS = [
   'getSeries',
   'listSeries',
   'seriesBoards',
+  'mergePrivate',
+  'loadPrivate',
+  'listPrivate',
 ] as const satisfies readonly Exclude<keyof Store, 'kind' | 'close'>[];
 
 // A Store method missing above would reach the app unwrapped, or not at all: make that a type error.

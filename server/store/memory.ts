@@ -1,4 +1,4 @@
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 
 const OPEN: BoardAccess = { passcodeHash: null, expiresAt: null };
 
@@ -18,6 +18,8 @@ export class MemoryStore implements Store {
   private series = new Map<string, SeriesRecord>();
   /** board id → its place in a series */
   private seriesOf = new Map<string, { seriesId: string; sealedToken: string }>();
+  /** boardId → authorId → their private notes. */
+  private privates = new Map<string, Map<string, Uint8Array>>();
 
   async createBoard(board: BoardRecord, initialUpdate: Uint8Array, inSeries?: { seriesId: string; sealedToken: string }): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} exists`);
@@ -50,6 +52,7 @@ export class MemoryStore implements Store {
     this.activity.delete(boardId);
     this.access.delete(boardId);
     this.seriesOf.delete(boardId);
+    this.privates.delete(boardId);
   }
 
   async createSeries(series: SeriesRecord): Promise<void> {
@@ -161,6 +164,21 @@ export class MemoryStore implements Store {
 
   async getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null> {
     return (this.snapshots.get(boardId) ?? []).find((s) => s.id === snapshotId) ?? null;
+  }
+
+  async mergePrivate(boardId: string, authorId: string, merge: (stored: Uint8Array | null) => Uint8Array): Promise<void> {
+    const mine = this.privates.get(boardId) ?? new Map<string, Uint8Array>();
+    mine.set(authorId, merge(mine.get(authorId)?.slice() ?? null).slice());
+    this.privates.set(boardId, mine);
+  }
+
+  async loadPrivate(boardId: string, authorId: string): Promise<Uint8Array | null> {
+    return this.privates.get(boardId)?.get(authorId)?.slice() ?? null;
+  }
+
+  async listPrivate(boardId: string): Promise<PrivateRecord[]> {
+    const mine = this.privates.get(boardId) ?? new Map<string, Uint8Array>();
+    return [...mine.keys()].sort().map((authorId) => ({ authorId, state: mine.get(authorId)!.slice() }));
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
@@ -65,6 +65,12 @@ CREATE TABLE IF NOT EXISTS series_boards (
   sealed_token TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
+CREATE TABLE IF NOT EXISTS private_notes (
+  board_id TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  state BYTEA NOT NULL,
+  PRIMARY KEY (board_id, author_id)
+);
 `;
 
 interface BoardRow {
@@ -305,6 +311,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM access WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM survey_answers WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM series_boards WHERE board_id = $1', [boardId]);
+      await c.query('DELETE FROM private_notes WHERE board_id = $1', [boardId]);
       await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
     });
   }
@@ -338,6 +345,30 @@ export class PostgresStore implements Store {
       const inserted = await c.query<{ id: string }>('INSERT INTO updates (board_id, data) VALUES ($1, $2) RETURNING id', [boardId, toBuffer(merged)]);
       return Number(inserted.rows[0]!.id);
     });
+  }
+
+  async mergePrivate(boardId: string, authorId: string, merge: (stored: Uint8Array | null) => Uint8Array): Promise<void> {
+    await this.transaction(async (c) => {
+      // A row that does not exist yet cannot be locked FOR UPDATE: two first writes take turns on this lock instead.
+      await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`${boardId}/${authorId}`]);
+      const { rows } = await c.query<{ state: Buffer }>('SELECT state FROM private_notes WHERE board_id = $1 AND author_id = $2', [boardId, authorId]);
+      const merged = merge(rows[0] ? new Uint8Array(rows[0].state) : null);
+      await c.query(
+        `INSERT INTO private_notes (board_id, author_id, state) VALUES ($1, $2, $3)
+         ON CONFLICT (board_id, author_id) DO UPDATE SET state = excluded.state`,
+        [boardId, authorId, toBuffer(merged)],
+      );
+    });
+  }
+
+  async loadPrivate(boardId: string, authorId: string): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ state: Buffer }>('SELECT state FROM private_notes WHERE board_id = $1 AND author_id = $2', [boardId, authorId]);
+    return rows[0] ? new Uint8Array(rows[0].state) : null;
+  }
+
+  async listPrivate(boardId: string): Promise<PrivateRecord[]> {
+    const { rows } = await this.pool.query<{ author_id: string; state: Buffer }>('SELECT author_id, state FROM private_notes WHERE board_id = $1 ORDER BY author_id', [boardId]);
+    return rows.map((r) => ({ authorId: r.author_id, state: new Uint8Array(r.state) }));
   }
 
   async saveSnapshot(s: SnapshotRecord): Promise<void> {

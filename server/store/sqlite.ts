@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 const SCHEMA = `
@@ -64,6 +64,12 @@ CREATE TABLE IF NOT EXISTS series_boards (
   sealed_token TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
+CREATE TABLE IF NOT EXISTS private_notes (
+  board_id TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (board_id, author_id)
+) WITHOUT ROWID;
 `;
 
 interface AuditRow {
@@ -187,6 +193,13 @@ export class SqliteStore implements Store {
         'INSERT INTO audit (board_id, at, action, role, user_id, detail) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)',
       ),
       deleteActivity: db.prepare('DELETE FROM activity WHERE board_id = ?'),
+      deletePrivate: db.prepare('DELETE FROM private_notes WHERE board_id = ?'),
+      getPrivate: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM private_notes WHERE board_id = ? AND author_id = ?'),
+      putPrivate: db.prepare(
+        `INSERT INTO private_notes (board_id, author_id, state) VALUES (?, ?, ?)
+         ON CONFLICT (board_id, author_id) DO UPDATE SET state = excluded.state`,
+      ),
+      listPrivate: db.prepare<[string], { author_id: string; state: Buffer }>('SELECT author_id, state FROM private_notes WHERE board_id = ? ORDER BY author_id'),
       deleteAccess: db.prepare('DELETE FROM access WHERE board_id = ?'),
       deleteSurvey: db.prepare('DELETE FROM survey_answers WHERE board_id = ?'),
       // WITHOUT ROWID and keyed by respondent: the table keeps no order of arrival.
@@ -319,6 +332,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteAccess.run(boardId);
       this.stmts.deleteSurvey.run(boardId);
       this.series?.leave.run(boardId);
+      this.stmts.deletePrivate.run(boardId);
       this.stmts.deleteBoard.run(boardId);
     })();
     // The WAL still holds the old pages until a checkpoint copies the overwritten ones back.
@@ -405,6 +419,22 @@ export class SqliteStore implements Store {
 
   async untouchedSince(cutoff: number): Promise<string[]> {
     return this.stmts.untouched.all(cutoff).map((r) => r.id);
+  }
+
+  async mergePrivate(boardId: string, authorId: string, merge: (stored: Uint8Array | null) => Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.stmts.getPrivate.get(boardId, authorId);
+      this.stmts.putPrivate.run(boardId, authorId, merge(row ? bytes(row.state) : null));
+    }).immediate();
+  }
+
+  async loadPrivate(boardId: string, authorId: string): Promise<Uint8Array | null> {
+    const row = this.stmts.getPrivate.get(boardId, authorId);
+    return row ? bytes(row.state) : null;
+  }
+
+  async listPrivate(boardId: string): Promise<PrivateRecord[]> {
+    return this.stmts.listPrivate.all(boardId).map((r) => ({ authorId: r.author_id, state: bytes(r.state) }));
   }
 
   /** For the crash tests and operators: 'ok' when the file is sound. */

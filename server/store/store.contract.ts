@@ -139,6 +139,32 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
       expect(openTokens(id, read.tokens, tokens.participant)).toBeNull();
     });
 
+    it('keeps each participant’s private notes apart, merged in turn, and deletes them with the board', async () => {
+      const a = board();
+      const other = board();
+      await store.createBoard(a, Y.encodeStateAsUpdate(new Y.Doc()));
+      await store.createBoard(other, Y.encodeStateAsUpdate(new Y.Doc()));
+      expect(await store.loadPrivate(a.id, 'u1')).toBeNull();
+      const doc = new Y.Doc();
+      const first = textUpdate(doc, '自分だけのメモ');
+      const second = textUpdate(doc, 'second');
+      const mergeIn = (u: Uint8Array) => (stored: Uint8Array | null) => (stored ? Y.mergeUpdates([stored, u]) : u);
+      await Promise.all([store.mergePrivate(a.id, 'u1', mergeIn(first)), store.mergePrivate(a.id, 'u1', mergeIn(second))]);
+      await store.mergePrivate(a.id, 'u2', mergeIn(textUpdate(new Y.Doc(), 'u2')));
+      await store.mergePrivate(other.id, 'u1', mergeIn(textUpdate(new Y.Doc(), 'other board')));
+      expect(replay([(await store.loadPrivate(a.id, 'u1'))!])).toEqual(['自分だけのメモ', 'second']);
+      expect((await store.listPrivate(a.id)).map((p) => [p.authorId, replay([p.state])])).toEqual([
+        ['u1', ['自分だけのメモ', 'second']],
+        ['u2', ['u2']],
+      ]);
+      // The board's own log never holds them.
+      expect(await storedTexts(a.id)).toEqual([]);
+      await store.deleteBoard(a.id);
+      expect(await store.listPrivate(a.id)).toEqual([]);
+      expect(await store.loadPrivate(a.id, 'u1')).toBeNull();
+      expect(replay([(await store.loadPrivate(other.id, 'u1'))!])).toEqual(['other board']);
+    });
+
     it('stores named snapshots per board', async () => {
       const b = board();
       const doc = new Y.Doc();

@@ -24,7 +24,7 @@ export interface SnapshotRecord extends SnapshotMeta {
 }
 
 /** What a facilitator or organiser did to a board, as the audit log keeps it. */
-export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group', 'extend', 'end', 'approve', 'hide', 'import', 'survey'] as const;
+export const AUDIT_ACTIONS = ['lock', 'unlock', 'rotate', 'settings', 'delete', 'export', 'snapshot', 'restore', 'group', 'extend', 'end', 'approve', 'hide', 'import', 'survey', 'reveal'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
@@ -157,10 +157,25 @@ export interface Store {
   listSeries(): Promise<SeriesRecord[]>;
   /** The series' boards, oldest first (ties by id); none for an unknown series. */
   seriesBoards(seriesId: string): Promise<SeriesBoard[]>;
+  /**
+   * Replaces one participant's private notes (issue 24: a doc of their own, never part of the board's)
+   * with `merge(stored)`, atomically: another process merging meanwhile waits, so neither write is lost.
+   */
+  mergePrivate(boardId: string, authorId: string, merge: (stored: Uint8Array | null) => Uint8Array): Promise<void>;
+  /** One participant's private notes as one update, or null when they have none stored. */
+  loadPrivate(boardId: string, authorId: string): Promise<Uint8Array | null>;
+  /** Every participant's private notes on the board (for the facilitator's counts and the reveal). */
+  listPrivate(boardId: string): Promise<PrivateRecord[]>;
   close(): Promise<void>;
 }
 
 /** What createBoard throws for a series the store does not have. */
 export class UnknownSeriesError extends Error {}
+
+/** One participant's private notes as the store keeps them: their own doc, as one update. */
+export interface PrivateRecord {
+  authorId: string;
+  state: Uint8Array;
+}
 
 export class StoreUnavailableError extends Error {}

@@ -58,6 +58,8 @@ export const SettingsSchema = z
     moderation: z.boolean().optional(),
     /** Participants move only the notes they may edit (their own, or their group's as its scribe). */
     ownNotesOnly: z.boolean().optional(),
+    /** New participant notes stay with their author until revealed (POST …/reveal or their own 公開する). */
+    privateWriting: z.boolean().optional(),
   })
   .strict()
   .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'give at least one setting' });
@@ -80,6 +82,18 @@ export const QueuedNoteSchema = z.object({
   warnings: z.array(z.enum(['name', 'family', 'phone', 'email', 'postal', 'address'])),
 });
 export const ModerationQueueSchema = z.object({ moderation: z.boolean(), queue: z.array(QueuedNoteSchema), hidden: z.array(QueuedNoteSchema) });
+
+/** How many private notes each person and each group holds: never their text (facilitator). */
+export const PrivateCountsSchema = z.object({
+  privateWriting: z.boolean(),
+  total: z.number(),
+  people: z.array(z.object({ authorId: z.string(), author: z.string(), count: z.number() })),
+  /** `group` null: notes written outside any group's column. */
+  groups: z.array(z.object({ group: z.string().nullable(), count: z.number() })),
+});
+/** Reveal everyone's private notes, or one group's; the author's own link reveals only theirs. */
+export const RevealSchema = z.object({ group: z.string().trim().min(1).max(16).optional() }).strict();
+export const RevealedSchema = z.object({ revealed: z.number(), authors: z.number() });
 
 export const SnapshotInputSchema = z.object({ name: z.string().trim().min(1, 'give the snapshot a name').max(100) }).strict();
 export const SnapshotTakenSchema = z.object({ snapshotId: z.string(), name: z.string(), createdAt: z.number() });
@@ -139,6 +153,10 @@ export const API = {
   approveNote: route({ method: 'POST', path: '/api/boards/:boardId/notes/:noteId/approve', params: NoteParamsSchema, response: ModerationMarkSchema, status: 200 }),
   /** Keeps a note off the viewer link for good (非表示; approve shows it after all) (facilitator). */
   hideNote: route({ method: 'POST', path: '/api/boards/:boardId/notes/:noteId/hide', params: NoteParamsSchema, response: ModerationMarkSchema, status: 200 }),
+  /** How many private notes each person and group holds (facilitator). */
+  privateCounts: route({ method: 'GET', path: '/api/boards/:boardId/private', params: BoardParamsSchema, response: PrivateCountsSchema, status: 200 }),
+  /** Puts private notes onto the board, one transaction per author (facilitator: all or a group's; participant: their own). */
+  reveal: route({ method: 'POST', path: '/api/boards/:boardId/reveal', params: BoardParamsSchema, body: RevealSchema, response: RevealedSchema, status: 200 }),
   deleteBoard: route({ method: 'DELETE', path: '/api/boards/:boardId', params: BoardParamsSchema, status: 204 }),
   takeSnapshot: route({ method: 'POST', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, body: SnapshotInputSchema, response: SnapshotTakenSchema, status: 201 }),
   listSnapshots: route({ method: 'GET', path: '/api/boards/:boardId/snapshots', params: BoardParamsSchema, response: SnapshotListSchema, status: 200 }),

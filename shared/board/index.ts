@@ -13,3 +13,4 @@ export * from './moderation';
 export * from './import';
 export * from './readiness';
 export * from './reactions';
+export * from './privateNotes';

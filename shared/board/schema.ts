@@ -106,6 +106,9 @@ export const MetaSchema = z.object({
   moderation: z.boolean().optional(),
   /** Participants move only the notes they may edit (their own, or their group's as its scribe). */
   ownNotesOnly: z.boolean().optional(),
+  /** New participant notes stay with their author until revealed (shared/board/privateNotes.ts). */
+  privateWriting: z.boolean().optional(),
+  privateWritingSince: z.number().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

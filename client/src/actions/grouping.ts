@@ -13,6 +13,7 @@ import {
 } from '../../../shared/grouping';
 import type { Action, ActionContext } from './action';
 import { LOCAL_ORIGIN } from './origin';
+import { byNoteDoc } from './privateDocs';
 import { moveAndFile } from './notes';
 
 const facilitating = (ctx: ActionContext) => canFacilitate(ctx.session.get().role ?? 'viewer');
@@ -163,6 +164,6 @@ export const dropNotesAction: Action<{ moves: DropArgs['moves'] }> = {
   label: 'action.dropNotes',
   predicate: (ctx) => ctx.perms.canWrite,
   perform(ctx, { moves }) {
-    dropNotes(ctx.doc, dropArgs(ctx, moves));
+    for (const [doc, mine] of byNoteDoc(ctx, moves)) dropNotes(doc, dropArgs(ctx, mine));
   },
 };

@@ -20,6 +20,7 @@ import type { Point } from '../canvas/viewport';
 import type { Action, ActionContext } from './action';
 import { authorName } from './author';
 import { LOCAL_ORIGIN } from './origin';
+import { byNoteDoc, newNoteDoc, noteDoc } from './privateDocs';
 import { BLANK_AREA, freeSpotIn, ownColumnNear } from './placement';
 
 export interface AddNoteArgs {
@@ -66,7 +67,8 @@ export const addNoteAction: Action<AddNoteArgs, string> = {
   label: 'action.addNote',
   predicate: (ctx) => ctx.perms.canWrite && !!ctx.session.get().userId,
   perform(ctx, a) {
-    const { doc, session } = ctx;
+    const { session } = ctx;
+    const doc = newNoteDoc(ctx);
     const point = pointOf(a, ctx.view.notes.length);
     const { x, y, section } = placeNew(ctx, a, point);
     const me = session.get();
@@ -83,8 +85,8 @@ export const addNoteAction: Action<AddNoteArgs, string> = {
 export const spliceTextAction: Action<{ id: string } & TextSplice> = {
   name: 'spliceText',
   label: 'action.spliceText',
-  perform({ doc }, { id, ...splice }) {
-    spliceNoteText(doc, id, splice, LOCAL_ORIGIN);
+  perform(ctx, { id, ...splice }) {
+    spliceNoteText(noteDoc(ctx, id), id, splice, LOCAL_ORIGIN);
   },
 };
 
@@ -92,8 +94,8 @@ export const spliceTextAction: Action<{ id: string } & TextSplice> = {
 export const editNoteTextAction: Action<{ id: string; text: string }> = {
   name: 'editNoteText',
   label: 'action.editNoteText',
-  perform({ doc }, { id, text }) {
-    setNoteText(doc, id, text, LOCAL_ORIGIN);
+  perform(ctx, { id, text }) {
+    setNoteText(noteDoc(ctx, id), id, text, LOCAL_ORIGIN);
   },
 };
 
@@ -145,10 +147,10 @@ export const moveToSectionAction: Action<{ id: string; sectionId: string }, bool
     const n = ctx.view.notes.find((x) => x.id === id);
     return !!n && ctx.view.sections.some((s) => s.id === sectionId) && ctx.perms.mayMove(n, sectionId);
   },
-  perform({ doc }, { id, sectionId }) {
-    const { sections, notes } = readBoard(doc);
+  perform(ctx, { id, sectionId }) {
+    const { sections, notes } = ctx.view;
     const target = sections.find((s) => s.id === sectionId)!;
-    moveNotes(doc, [{ id, ...freeSpotIn(target, notes.filter((n) => n.id !== id)), sectionId }], LOCAL_ORIGIN);
+    moveNotes(noteDoc(ctx, id), [{ id, ...freeSpotIn(target, notes.filter((n) => n.id !== id)), sectionId }], LOCAL_ORIGIN);
     return true;
   },
 };
@@ -164,7 +166,7 @@ export const deleteNotesAction: Action<{ ids: readonly string[] }> = {
   label: 'action.deleteNotes',
   perform(ctx, { ids }) {
     const mine = editable(ctx, ids);
-    if (mine.length) deleteNotes(ctx.doc, mine, LOCAL_ORIGIN);
+    for (const [doc, ids] of byNoteDoc(ctx, mine)) deleteNotes(doc, ids, LOCAL_ORIGIN);
   },
 };
 
@@ -176,6 +178,6 @@ export const pickColorAction: Action<{ color: string }> = {
     ctx.session.set({ color });
     saveLastColor(color);
     const ids = editable(ctx, ctx.session.get().selection);
-    if (ids.length) setNoteColor(ctx.doc, ids, color, LOCAL_ORIGIN);
+    for (const [doc, mine] of byNoteDoc(ctx, ids)) setNoteColor(doc, mine, color, LOCAL_ORIGIN);
   },
 };

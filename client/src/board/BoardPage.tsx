@@ -60,10 +60,13 @@ import { ShortcutHelp } from '../ui/ShortcutHelp';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 import { NudgeBanner } from '../readiness/NudgeBanner';
 import { ReactionBadges } from '../reactions/ReactionBadges';
+import { docOfNote } from '../private/context';
+import { PrivateBanner } from '../private/PrivateMark';
+import { PrivateBadges } from '../private/PrivateBadges';
 
 export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
-  const { token, identity, conn, view } = useBoardSession(boardId, urlToken);
+  const { token, identity, conn, view, privateNotes } = useBoardSession(boardId, urlToken);
   const { doc, role } = conn;
   const undo = useUndo(doc);
   const grouping = useGrouping(doc);
@@ -93,6 +96,9 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
   const canEdit = perms.canWrite;
   const facilitator = role !== null && canFacilitate(role);
   // "Participants move only their own notes": others' notes are neither dragged nor nudged, in either arrangement.
+  // A private note's drag is never shown to others (the server drops it too).
+  const dragLive = (d: Record<string, { x: number; y: number }> | null) =>
+    presence.setDragging(d && Object.fromEntries(Object.entries(d).filter(([id]) => !privateNotes.ids.has(id))));
   const mayDrag = view.meta.ownNotesOnly
     ? (id: string) => {
         const n = view.notes.find((x) => x.id === id);
@@ -193,6 +199,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
           onIdentity={() => (asksGroup ? join.change() : session.set({ askName: true }))}
           connection={{ status: conn.status, peers: peopleHere(presence.others, user), unsent: conn.unsent }}
         />
+        {role === 'participant' && <PrivateBanner boardId={boardId} token={token} />}
         <div className="board-stage" ref={stageBox} hidden={listView}>
           <AtViewport store={viewportStore}>
             {(viewport) => (
@@ -214,7 +221,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                         onAddAt={(at) => dispatch(addNoteAtAction, { at })}
                         onEdit={(id) => dispatch(editNoteAction, { id })}
                         onCursor={presence.setCursor}
-                        onDragLive={presence.setDragging}
+                        onDragLive={dragLive}
                         onMoveEnd={(moves) => dispatch(dropNotesAction, { moves })}
                         mayDrag={mayDrag}
                         categories={byCategory ? { regions: byCategory.regions, tray: { rect: byCategory.tray, title: t('grouping.tray.title'), hint: t('grouping.tray.hint') } } : null}
@@ -225,7 +232,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
                 {doc && editing && (
                   <NoteEditor
                     key={editing.id}
-                    doc={doc}
+                    doc={docOfNote(doc, privateNotes, editing.id)}
                     noteId={editing.id}
                     rect={editorRect(viewport, editing, size)}
                     color={editing.color}
@@ -274,6 +281,7 @@ export function BoardPage({ boardId, urlToken }: { boardId: string; urlToken: st
             {(viewport) => (
               <>
                 <ViewControls scale={viewport.scale} onZoomIn={() => dispatch(zoomInAction)} onZoomOut={() => dispatch(zoomOutAction)} onFit={zoomToFit} onHelp={() => session.set({ helpOpen: true })} />
+                <PrivateBadges notes={projected.notes} viewport={viewport} size={size} />
                 {doc && <ReactionBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} userId={canEdit && !projector.on ? userId : null} selection={liveSelection} />}
                 {doc && <VoteBadges doc={doc} notes={projected.notes} viewport={viewport} size={size} voterId={userId} canVote={canEdit && !projector.on} />}
                 <CategoryWhy why={grouping.why} notes={shown.notes} reasons={grouping.reasons} viewport={viewport} size={size} onClose={grouping.closeWhy} />

@@ -1,3 +1,5 @@
+import { refusedForPrivateWriting } from '../private/rescue';
+
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
 export interface LinkState {
@@ -38,4 +40,5 @@ export const PROJECTION_REBUILT = 4409;
  * y-websocket gives up on every 44xx code by default, but "slow consumer" (4408) and "rate
  * limited" (4429) are exactly what a weak hall connection meets: those reconnect, with backoff.
  */
-export const shouldReconnect = (event: { code: number }): boolean => !(event.code in FATAL_CLOSE_CODES) && event.code !== PROJECTION_REBUILT;
+export const shouldReconnect = (event: { code: number; reason?: string }): boolean =>
+  !(event.code in FATAL_CLOSE_CODES) && event.code !== PROJECTION_REBUILT && !refusedForPrivateWriting(event);

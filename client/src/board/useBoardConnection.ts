@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
@@ -12,6 +12,12 @@ import { installTestHook } from './testHook';
 import { openOfflineStore, useUnsentChanges } from './useOfflineStore';
 import { BoardProvider } from './boardProvider';
 import { storedPasscode } from '../join/passcode';
+import { refusedForPrivateWriting } from '../private/rescue';
+
+export interface ConnectionOptions {
+  /** The server refused this device's notes for private writing: move them; false when they could not be. */
+  onPrivateRefused?(doc: Y.Doc): boolean;
+}
 
 export interface BoardConnection {
   doc: Y.Doc | null;
@@ -44,7 +50,12 @@ function fatalFromStatus(status: number): FatalReason | null {
  * One Y.Doc per board, persisted in IndexedDB (edits survive a reload while offline) and synced
  * over y-websocket (which resends offline edits on reconnect), sending only this device's own presence.
  */
-export function useBoardConnection(boardId: string, token: string | null, key: string): BoardConnection {
+export function useBoardConnection(boardId: string, token: string | null, key: string, opts: ConnectionOptions = {}): BoardConnection {
+  const options = useRef(opts);
+  useEffect(() => {
+    options.current = opts;
+  });
+  const idbRef = useRef<IndexeddbPersistence | null>(null);
   const [conn, setConn] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [idb, setIdb] = useState<IndexeddbPersistence | null>(null);
   const [link, setLink] = useState<LinkState>({ synced: false, everOnline: false, browserOnline: navigator.onLine, failedAttempts: 0 });
@@ -73,8 +84,13 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
       if (status !== 'connected') update({ synced: false });
     });
     provider.on('connection-close', () => update({ synced: false, failedAttempts: provider.wsUnsuccessfulReconnects }));
-    provider.on('closed', ({ code }) => {
+    provider.on('closed', ({ code, reason: why }) => {
       if (code === PROJECTION_REBUILT) setGeneration((g) => g + 1);
+      // A note private writing keeps off the board: moved into the private notes, then the board afresh.
+      if (refusedForPrivateWriting({ code, reason: why })) {
+        if (options.current.onPrivateRefused?.(doc)) void (idbRef.current?.clearData() ?? Promise.resolve()).then(() => setGeneration((g) => g + 1));
+        else provider.connect();
+      }
       const reason = FATAL_CLOSE_CODES[code];
       if (reason) setFatal(reason);
     });
@@ -99,6 +115,7 @@ export function useBoardConnection(boardId: string, token: string | null, key: s
   useEffect(() => {
     if (!doc || !roleKnown || viewer) return;
     const store = openOfflineStore(boardId, doc);
+    idbRef.current = store;
     setIdb(store);
     return () => {
       void store.destroy();

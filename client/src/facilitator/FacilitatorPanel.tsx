@@ -14,6 +14,7 @@ import { ModerationQueue } from '../moderation/ModerationQueue';
 import { ImportNotes } from './ImportNotes';
 import { ReadinessPanel } from '../readiness/ReadinessPanel';
 import { OwnNotesToggle } from '../readiness/OwnNotesToggle';
+import { PrivateWritingPanel } from '../private/PrivateWritingPanel';
 
 export interface FacilitatorPanelProps {
   boardId: string;
@@ -42,6 +43,10 @@ export function FacilitatorPanel(p: FacilitatorPanelProps) {
       <section data-testid="readiness-section">
         <h3>{t('readiness.title')}</h3>
         <ReadinessPanel boardId={p.boardId} token={p.token} doc={p.doc} view={p.view} present={p.present} />
+      </section>
+      <section data-testid="private-section">
+        <h3>{t('private.title')}</h3>
+        <PrivateWritingPanel boardId={p.boardId} token={p.token} on={p.view.meta.privateWriting === true} />
       </section>
       <section data-testid="moderation-section">
         <h3>{t('moderation.title')}</h3>

@@ -11,6 +11,7 @@ import '../facilitator/importStrings';
 import '../actions/strings';
 import '../readiness/strings';
 import '../reactions/strings';
+import '../private/strings';
 import '../ui/routeStrings';
 import '../series/strings';
 import { addExportTexts } from '../export/i18n';

@@ -5,6 +5,7 @@ import type { Note } from '../../../shared/board';
 import { ListNoteEditor } from './ListNoteEditor';
 import { UnsentNotice } from '../editor/UnsentNotice';
 import { PendingMark } from '../moderation/PendingMark';
+import { PrivateMark } from '../private/PrivateMark';
 
 export interface MoveTarget {
   id: string;
@@ -81,7 +82,7 @@ export function ListNote(p: ListNoteProps) {
             <div>
               <dt>{t('list.author')}</dt>
               <dd>
-                {p.own ? t('list.mine') : p.author} {p.own && <PendingMark doc={p.doc} noteId={note.id} />}
+                {p.own ? t('list.mine') : p.author} {p.own && <PendingMark doc={p.doc} noteId={note.id} />} {p.own && <PrivateMark noteId={note.id} />}
               </dd>
             </div>
           )}

@@ -23,6 +23,7 @@ import './list.css';
 import { useSectionTitle } from '../i18n/sectionTitle';
 import { ReactionButtons } from '../reactions/ReactionButtons';
 import { useReactionCounts } from '../reactions/useReactions';
+import { docOfNote, usePrivateNotes } from '../private/context';
 
 export interface ListViewProps {
   doc: Y.Doc;
@@ -47,6 +48,7 @@ const sectionHeadingId = (sectionId: string) => `list-section-${sectionId}`;
 export function ListView({ doc, view, perms, userId }: ListViewProps) {
   const { t } = useTranslation();
   const dispatch = useDispatch();
+  const own = usePrivateNotes();
   const titleOf = useSectionTitle();
   const [arrangement, setArrangement] = useState<Arrangement>('section');
   const { message, announce } = useAnnouncer();
@@ -113,14 +115,14 @@ export function ListView({ doc, view, perms, userId }: ListViewProps) {
   const renderNote = (n: Note, showWhere: boolean) => (
     <ListNote
       key={n.id}
-      doc={doc}
+      doc={docOfNote(doc, own, n.id)}
       note={n}
       where={showWhere ? whereIs(n) : null}
       author={view.meta.anonymous ? null : n.author || null}
       own={!!userId && n.authorId === userId}
       categoryLabel={n.categorySource === 'auto' ? t('list.autoCategory', { category: categoryName(n.category) }) : categoryName(n.category)}
       editable={perms.mayEdit(n)}
-      votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite }}
+      votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite && !own.ids.has(n.id) }}
       moveTargets={perms.mayMove(n, n.sectionId) ? moveTargets : null}
       reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} labelled />}
       onEdited={() => {

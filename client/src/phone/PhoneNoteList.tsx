@@ -18,6 +18,8 @@ import { UnsentNotice } from '../editor/UnsentNotice';
 import { PendingMark } from '../moderation/PendingMark';
 import { ReactionButtons } from '../reactions/ReactionButtons';
 import { useReactionCounts } from '../reactions/useReactions';
+import { docOfNote, usePrivateNotes } from '../private/context';
+import { PrivateMark } from '../private/PrivateMark';
 
 const readVotes = (doc: Y.Doc) => ({ voting: readVoting(doc), counts: voteCounts(doc) });
 const NO_VOTES = { voting: { open: false, perPerson: 3 }, counts: new Map<string, number>() };
@@ -27,6 +29,7 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
   const { doc, view, columns, group, userId, perms } = props;
   const { t } = useTranslation();
   const dispatch = useDispatch();
+  const own = usePrivateNotes();
   const { voting, counts } = useDocValue(doc, readVotes, NO_VOTES);
   const stamps = useReactionCounts(doc);
   const mine = userId ? ballotOf(doc, userId) : new Map<string, number>();
@@ -52,13 +55,13 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
               {inColumn.map((n) => (
                 <NoteItem
                   key={n.id}
-                  doc={doc}
+                  doc={docOfNote(doc, own, n.id)}
                   note={n}
                   own={n.authorId === userId}
                   editable={perms.mayEdit(n)}
                   showAuthor={!view.meta.anonymous}
                   votes={counts.get(n.id) ?? 0}
-                  vote={voting.open && userId ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
+                  vote={voting.open && userId && !own.ids.has(n.id) ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
                   reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} big />}
                   onDelete={() => dispatch(deleteNotesAction, { ids: [n.id] })}
                   onVote={(up) => dispatch(voteAction, { noteId: n.id, up })}
@@ -96,6 +99,7 @@ function NoteItem({ doc, note, own, editable, showAuthor, votes, vote, reactions
       <div className="ws-note-meta">
         {own ? <span className="ws-mine">{t('ws.phone.mine')}</span> : showAuthor && note.author ? <span className="muted">{note.author}</span> : null}
         {own && <PendingMark doc={doc} noteId={note.id} />}
+        {own && <PrivateMark noteId={note.id} />}
         {(votes > 0 || vote) && <span className="ws-count">{t('ws.phone.votes', { count: votes })}</span>}
       </div>
       {!editing && reactions}

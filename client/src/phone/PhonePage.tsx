@@ -19,6 +19,7 @@ import { useDraft } from './useDraft';
 import { NotOnThisDevice, notOnThisDevice } from '../offline/NotOnThisDevice';
 import { NudgeBanner } from '../readiness/NudgeBanner';
 import { ReadyButton } from '../readiness/ReadyButton';
+import { PrivateBanner } from '../private/PrivateMark';
 import '../facilitator/strings';
 import './phone.css';
 
@@ -28,7 +29,7 @@ import './phone.css';
  */
 export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: string | null }) {
   const { t } = useTranslation();
-  const { identity, conn, view } = useBoardSession(boardId, urlToken);
+  const { token, identity, conn, view } = useBoardSession(boardId, urlToken);
   const { doc, role } = conn;
   const { userId } = identity;
   const perms = usePermissions(doc, view, role, userId);
@@ -79,6 +80,7 @@ export function PhonePage({ boardId, urlToken }: { boardId: string; urlToken: st
           </div>
         )}
         {role === 'viewer' && <p className="banner">{t('ws.phone.viewer')}</p>}
+        {writer && <PrivateBanner boardId={boardId} token={token} />}
         {writer && doc && (
           <EntryForm
             boardId={boardId}
