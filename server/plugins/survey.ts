@@ -82,7 +82,7 @@ export default fp(
     serve(app, API.surveyResults, async (req) => {
       const { board } = await app.authorize(req, req.params.boardId, ['facilitator']);
       const survey = existing(await surveyOf(board.id));
-      const answered = (await app.store.listSurveyAnswers(board.id)) as SurveyAnswers[];
+      const answered = (await app.store.listSurveyAnswers(board.id)).map((a) => a.answers as SurveyAnswers);
       return tallySurvey(survey.questions, answered);
     });
   },

@@ -1,4 +1,4 @@
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store, type SurveyAnswerSet } from './store';
 
 const OPEN: BoardAccess = { passcodeHash: null, expiresAt: null };
 
@@ -118,9 +118,9 @@ export class MemoryStore implements Store {
     this.survey.set(boardId, answered);
   }
 
-  async listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]> {
+  async listSurveyAnswers(boardId: string): Promise<SurveyAnswerSet[]> {
     const answered = this.survey.get(boardId);
-    return answered ? [...answered.keys()].sort().map((k) => structuredClone(answered.get(k)!)) : [];
+    return answered ? [...answered.keys()].sort().map((respondent) => ({ respondent, answers: structuredClone(answered.get(respondent)!) })) : [];
   }
 
   async clearSurveyAnswers(boardId: string): Promise<void> {

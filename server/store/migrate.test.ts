@@ -141,6 +141,25 @@ describe('copyBoards', () => {
     expect(await to.listAudit(a.record.id)).toEqual(audit);
   });
 
+  it("copies what lives beside a board: each person's private notes and the survey's answer sets", async () => {
+    const from = new MemoryStore();
+    const to = new MemoryStore();
+    const a = await seedBoard(from, '苫小牧 第2回', ['地域の居場所づくり']);
+    const priv = new Y.Doc();
+    priv.getMap('notes').set('n_private', '自分だけのメモ');
+    await from.mergePrivate(a.record.id, 'author-1', () => Y.encodeStateAsUpdate(priv));
+    await from.saveSurveyAnswers(a.record.id, 'respondent-1', { clarity: 4, problems: '相談先がわからない' });
+    const report = await copyBoards(from, to);
+    expect(report).toMatchObject({ copied: 1, refused: 0 });
+    const [copied] = await to.listPrivate(a.record.id);
+    const back = new Y.Doc();
+    Y.applyUpdate(back, copied!.state);
+    expect(copied!.authorId).toBe('author-1');
+    expect(back.getMap('notes').get('n_private')).toBe('自分だけのメモ');
+    expect(await to.listSurveyAnswers(a.record.id)).toEqual([{ respondent: 'respondent-1', answers: { clarity: 4, problems: '相談先がわからない' } }]);
+    expect((await copyBoards(from, to)).alreadyThere).toBe(1);
+  });
+
   it('skips boards already copied when run again, changing nothing in the target', async () => {
     const from = new MemoryStore();
     const to = new MemoryStore();
@@ -339,6 +358,22 @@ describe('npm run migrate: arguments and SQLite', () => {
     const [from, to] = [new SqliteStore(src, { readonly: true }), new SqliteStore(dst)];
     await expectSameBoard(to, a, from);
     await Promise.all([from.close(), to.close()]);
+  });
+
+  it('reads an older SQLite database read-only, which has no private notes or survey tables yet', async () => {
+    const dir = tempDir();
+    const old = new SqliteStore(dir);
+    const b = await seedBoard(old, '第1回', ['見守り']);
+    old.db.exec('DROP TABLE private_notes; DROP TABLE survey_answers;');
+    await old.close();
+    const before = sqliteFingerprint(dir);
+    const reader = new SqliteStore(dir, { readonly: true });
+    expect(await reader.listPrivate(b.record.id)).toEqual([]);
+    expect(await reader.listSurveyAnswers(b.record.id)).toEqual([]);
+    const to = new MemoryStore();
+    expect((await copyBoards(reader, to)).copied).toBe(1);
+    await reader.close();
+    expect(sqliteFingerprint(dir)).toBe(before);
   });
 
   it('opens a read-only SQLite source that refuses writes', async () => {

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../shared/board/doc';
-import { docFromLog, type AuditEntry, type BoardAccess, type BoardRecord, type SeriesRecord, type SnapshotRecord, type Store } from './store';
+import { docFromLog, type AuditEntry, type BoardAccess, type BoardRecord, type PrivateRecord, type SeriesRecord, type SnapshotRecord, type Store, type SurveyAnswerSet } from './store';
 
 /** All a copy may do with its source: read. The type keeps a write to the source from compiling. */
-export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot' | 'listAudit' | 'getAccess' | 'listSeries' | 'seriesBoards'>;
+export type BoardSource = Pick<Store, 'listBoards' | 'loadLog' | 'listSnapshots' | 'getSnapshot' | 'listAudit' | 'getAccess' | 'listSeries' | 'seriesBoards' | 'listPrivate' | 'listSurveyAnswers'>;
 
 export type BoardStatus = 'copied' | 'already there' | 'refused';
 
@@ -50,6 +50,10 @@ interface BoardCopy {
   audit: AuditEntry[];
   /** The passcode and session end go with the board: a copy must not open a closed session. */
   access: BoardAccess;
+  /** Each participant's private notes, not yet revealed: theirs, and lost if left behind. */
+  privates: PrivateRecord[];
+  /** The survey's answer sets, under their respondent ids (so answering again still replaces them). */
+  survey: SurveyAnswerSet[];
 }
 
 /**
@@ -148,6 +152,8 @@ async function writeNew(to: Store, source: BoardCopy, outcome: Outcome, membersh
     for (const s of source.snapshots) await to.saveSnapshot(s);
     for (const e of source.audit) await to.appendAudit(source.record.id, e);
     await to.setAccess(source.record.id, source.access);
+    for (const p of source.privates) await to.mergePrivate(source.record.id, p.authorId, () => p.state);
+    for (const a of source.survey) await to.saveSurveyAnswers(source.record.id, a.respondent, a.answers);
     failure = await verify(to, source);
     if (!failure && membership && !(await to.seriesBoards(membership.seriesId)).some((m) => m.boardId === source.record.id && m.sealedToken === membership.sealedToken)) {
       failure = 'its place in its series was not kept';
@@ -186,7 +192,15 @@ async function readBoardCopy(store: BoardSource, record: BoardRecord): Promise<B
       if (!s) throw new Error(`snapshot ${meta.id} vanished while reading; is a server still running on this store?`);
       snapshots.push(s);
     }
-    return { record, doc, snapshots, audit: await store.listAudit(record.id), access: await store.getAccess(record.id) };
+    return {
+      record,
+      doc,
+      snapshots,
+      audit: await store.listAudit(record.id),
+      access: await store.getAccess(record.id),
+      privates: await store.listPrivate(record.id),
+      survey: await store.listSurveyAnswers(record.id),
+    };
   } catch (err) {
     doc.destroy();
     throw err;
@@ -195,9 +209,18 @@ async function readBoardCopy(store: BoardSource, record: BoardRecord): Promise<B
 
 /** What differs between the source's board and the target's, in words an operator can act on (never a token), or null. */
 function difference(a: BoardCopy, b: BoardCopy): string | null {
-  const diffs = [recordDifference(a.record, b.record), documentDifference(a.doc, b.doc), snapshotsDifference(a.snapshots, b.snapshots)];
+  const diffs = [recordDifference(a.record, b.record), documentDifference(a.doc, b.doc), snapshotsDifference(a.snapshots, b.snapshots), keptApartDifference(a, b)];
   const found = diffs.filter((d): d is string => d !== null);
   return found.length > 0 ? found.join('; ') : null;
+}
+
+/** The private notes and the survey answers, which live beside the board's document. */
+function keptApartDifference(a: BoardCopy, b: BoardCopy): string | null {
+  const privates = (c: BoardCopy) => JSON.stringify(c.privates.map((p) => [p.authorId, Buffer.from(p.state).toString('base64')]).sort());
+  const survey = (c: BoardCopy) => JSON.stringify(c.survey.map((s) => [s.respondent, JSON.stringify(s.answers)]).sort());
+  const fields = [privates(a) !== privates(b) ? `private notes (${a.privates.length} people in the source, ${b.privates.length} in the target)` : null, survey(a) !== survey(b) ? `survey answers (${a.survey.length} in the source, ${b.survey.length} in the target)` : null];
+  const found = fields.filter((f): f is string => f !== null);
+  return found.length > 0 ? found.join(', ') : null;
 }
 
 function recordDifference(a: BoardRecord, b: BoardRecord): string | null {

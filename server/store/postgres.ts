@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store, type SurveyAnswerSet } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
 
 // Every statement of the schema is idempotent; an advisory lock keeps two processes starting
@@ -422,9 +422,9 @@ export class PostgresStore implements Store {
     );
   }
 
-  async listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]> {
-    const { rows } = await this.pool.query<{ answers: Record<string, unknown> }>('SELECT answers FROM survey_answers WHERE board_id = $1 ORDER BY respondent', [boardId]);
-    return rows.map((r) => r.answers);
+  async listSurveyAnswers(boardId: string): Promise<SurveyAnswerSet[]> {
+    const { rows } = await this.pool.query<SurveyAnswerSet>('SELECT respondent, answers FROM survey_answers WHERE board_id = $1 ORDER BY respondent', [boardId]);
+    return rows.map((r) => ({ respondent: r.respondent, answers: r.answers }));
   }
 
   async clearSurveyAnswers(boardId: string): Promise<void> {

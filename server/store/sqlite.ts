@@ -1,8 +1,29 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store } from './store';
+import { UnknownSeriesError, type Appended, type AuditEntry, type BoardAccess, type BoardActivity, type BoardRecord, type LoggedUpdate, type PrivateRecord, type SeriesBoard, type SeriesRecord, type SnapshotMeta, type SnapshotRecord, type Store, type SurveyAnswerSet } from './store';
 import { fromStored, isPlainTokens, storeTokens, type BoardTokens } from './tokens';
+
+/**
+ * Tables later versions added, which hold nothing in a database an older version wrote: opened read-only
+ * (`npm run migrate` from such a deployment) they are made empty TEMP tables, so every read still works.
+ */
+const LATER_TABLES: readonly [string, string][] = [
+  ['survey_answers', `CREATE TABLE IF NOT EXISTS survey_answers (
+  board_id TEXT NOT NULL,
+  respondent TEXT NOT NULL,
+  answers TEXT NOT NULL,
+  PRIMARY KEY (board_id, respondent)
+) WITHOUT ROWID;
+`],
+  ['private_notes', `CREATE TABLE IF NOT EXISTS private_notes (
+  board_id TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (board_id, author_id)
+) WITHOUT ROWID;
+`],
+];
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -46,12 +67,6 @@ CREATE TABLE IF NOT EXISTS activity (
   touched_at INTEGER NOT NULL,
   extended_at INTEGER
 );
-CREATE TABLE IF NOT EXISTS survey_answers (
-  board_id TEXT NOT NULL,
-  respondent TEXT NOT NULL,
-  answers TEXT NOT NULL,
-  PRIMARY KEY (board_id, respondent)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS series (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
@@ -64,13 +79,7 @@ CREATE TABLE IF NOT EXISTS series_boards (
   sealed_token TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS series_boards_series ON series_boards (series_id);
-CREATE TABLE IF NOT EXISTS private_notes (
-  board_id TEXT NOT NULL,
-  author_id TEXT NOT NULL,
-  state BLOB NOT NULL,
-  PRIMARY KEY (board_id, author_id)
-) WITHOUT ROWID;
-`;
+${LATER_TABLES.map(([, ddl]) => ddl).join('')}`;
 
 interface AuditRow {
   at: number;
@@ -152,6 +161,8 @@ export class SqliteStore implements Store {
         this.db.close();
         throw new Error(`${file} is not a fusen-board database (it has no boards, updates and snapshots tables)`);
       }
+      const has = this.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?");
+      for (const [name, ddl] of LATER_TABLES) if (has.get(name)!.n === 0) this.db.exec(ddl.replace('CREATE TABLE IF NOT EXISTS', 'CREATE TEMP TABLE'));
     } else {
       createPrivately(dataDir, file);
       this.db = new Database(file);
@@ -207,7 +218,7 @@ export class SqliteStore implements Store {
         `INSERT INTO survey_answers (board_id, respondent, answers) SELECT id, ?, ? FROM boards WHERE id = ?
          ON CONFLICT (board_id, respondent) DO UPDATE SET answers = excluded.answers`,
       ),
-      listSurvey: db.prepare<[string], { answers: string }>('SELECT answers FROM survey_answers WHERE board_id = ? ORDER BY respondent'),
+      listSurvey: db.prepare<[string], { respondent: string; answers: string }>('SELECT respondent, answers FROM survey_answers WHERE board_id = ? ORDER BY respondent'),
       setAccess: db.prepare(
         `INSERT INTO access (board_id, passcode_hash, expires_at) SELECT id, ?, ? FROM boards WHERE id = ?
          ON CONFLICT (board_id) DO UPDATE SET passcode_hash = excluded.passcode_hash, expires_at = excluded.expires_at`,
@@ -387,8 +398,8 @@ export class SqliteStore implements Store {
     this.stmts.saveSurvey.run(respondent, JSON.stringify(answers), boardId);
   }
 
-  async listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]> {
-    return this.stmts.listSurvey.all(boardId).map((r) => JSON.parse(r.answers) as Record<string, unknown>);
+  async listSurveyAnswers(boardId: string): Promise<SurveyAnswerSet[]> {
+    return this.stmts.listSurvey.all(boardId).map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Record<string, unknown> }));
   }
 
   async clearSurveyAnswers(boardId: string): Promise<void> {

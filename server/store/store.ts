@@ -146,8 +146,8 @@ export interface Store {
    * unknown board. `respondent` is an id nobody can tie to a person; no time is kept.
    */
   saveSurveyAnswers(boardId: string, respondent: string, answers: Record<string, unknown>): Promise<void>;
-  /** Every respondent's answers to the board's survey, in no meaningful order. */
-  listSurveyAnswers(boardId: string): Promise<Record<string, unknown>[]>;
+  /** Every respondent's answers to the board's survey, by respondent id (no order of arrival). */
+  listSurveyAnswers(boardId: string): Promise<SurveyAnswerSet[]>;
   /** Forgets every answer (a new survey replaced the old one). */
   clearSurveyAnswers(boardId: string): Promise<void>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
@@ -167,6 +167,12 @@ export interface Store {
   /** Every participant's private notes on the board (for the facilitator's counts and the reveal). */
   listPrivate(boardId: string): Promise<PrivateRecord[]>;
   close(): Promise<void>;
+}
+
+/** One respondent's answers, under the id that ties them to nobody (server/plugins/survey.ts). */
+export interface SurveyAnswerSet {
+  respondent: string;
+  answers: Record<string, unknown>;
 }
 
 /** What createBoard throws for a series the store does not have. */
