@@ -6,6 +6,7 @@ import type { Action, ActionContext } from './action';
 import { dropNotes, dropArgs } from './grouping';
 import { ARROWS, keyOf, modKey, plainKey } from './keys';
 import { addNoteAction, deleteNotesAction } from './notes';
+import { byNoteDoc } from './privateDocs';
 import type { Point } from '../canvas/viewport';
 
 /** Canvas shortcuts stand down in the list view, which has its own controls for all of them. */
@@ -167,8 +168,9 @@ export const arrowAction: Action<{ dx: number; dy: number; big: boolean }> = {
     const selection = new Set(selected(ctx));
     if (movable(ctx) && selection.size > 0) {
       const byCategory = ctx.canvas!.byCategory;
-      const moves = nudgeMoves(selectedPositions(ctx.doc, selection, byCategory ? byCategory.notes : null), selection, dx, dy, big);
-      dropNotes(ctx.doc, dropArgs(ctx, moves));
+      // The notes as validated and shown, this person's private ones among them: each moves where it lives.
+      const moves = nudgeMoves(selectedPositions(ctx.view.notes, selection, byCategory ? byCategory.notes : null), selection, dx, dy, big);
+      for (const [doc, mine] of byNoteDoc(ctx, moves)) dropNotes(doc, dropArgs(ctx, mine));
     } else {
       const step = big ? PAN_STEP_BIG : PAN_STEP;
       ctx.canvas!.panBy(-dx * step || 0, -dy * step || 0);

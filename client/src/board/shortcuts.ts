@@ -1,5 +1,4 @@
-import type * as Y from 'yjs';
-import { notesOf, readNote, type Note } from '../../../shared/board';
+import type { Note } from '../../../shared/board';
 
 /** Board-coordinate step of one arrow press; Shift moves five times as far. */
 export const NUDGE_STEP = 10;
@@ -13,15 +12,15 @@ export const PAN_STEP_BIG = 320;
  * frame, so a held arrow key (or a slow laptop) sends presses faster than that: each press must start
  * from where the previous one put the note, or it writes the old position back and that move is lost.
  */
-export function selectedPositions(doc: Y.Doc, ids: ReadonlySet<string>, byCategory: readonly Pick<Note, 'id' | 'x' | 'y'>[] | null = null): Pick<Note, 'id' | 'x' | 'y'>[] {
-  const notes = notesOf(doc);
+export function selectedPositions(notes: readonly Note[], ids: ReadonlySet<string>, byCategory: readonly Pick<Note, 'id' | 'x' | 'y'>[] | null = null): Pick<Note, 'id' | 'x' | 'y'>[] {
+  const byId = new Map(notes.map((n) => [n.id, n]));
   // Arranged by category, a note's place is categoryX/Y; one still in the tray has only the place drawn for it.
   const drawn = new Map((byCategory ?? []).map((n) => [n.id, n]));
   return [...ids].flatMap((id) => {
-    const r = readNote(id, notes.get(id));
-    if (!r.ok) return [];
-    if (!byCategory) return [{ id, x: r.note.x, y: r.note.y }];
-    if (r.note.categoryX !== undefined && r.note.categoryY !== undefined) return [{ id, x: r.note.categoryX, y: r.note.categoryY }];
+    const note = byId.get(id);
+    if (!note) return [];
+    if (!byCategory) return [{ id, x: note.x, y: note.y }];
+    if (note.categoryX !== undefined && note.categoryY !== undefined) return [{ id, x: note.categoryX, y: note.categoryY }];
     const d = drawn.get(id);
     return d ? [{ id, x: d.x, y: d.y }] : [];
   });
