@@ -177,12 +177,13 @@ describe('reading a series', () => {
     const bytes = Buffer.from(await r.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parse(bytes.subarray(3).toString('utf8')) as string[][];
-    expect(records[0]).toEqual(['回', 'グループ', '欄', '欄の種類', '付箋', '分類', 'クラスター', '投票', '記入者', '記入日時（日本時間）']);
+    expect(records[0]).toEqual(['回', 'グループ', '欄', '欄の種類', '付箋', '分類', 'クラスター', '投票', '同感', 'なるほど', '質問', '記入者', '記入日時（日本時間）']);
     const body = records.slice(1);
     expect(body).toHaveLength(6);
+    const author = records[0]!.indexOf('記入者');
     // Names only from the session that shows them: the anonymous one's stay out.
-    expect(body.filter((l) => l[0] === '第1回 相談支援').every((l) => l[8]!.startsWith('記入者'))).toBe(true);
-    expect(body.filter((l) => l[0] === '第2回 地域づくり').map((l) => l[8])).toEqual(['', '']);
+    expect(body.filter((l) => l[0] === '第1回 相談支援').every((l) => l[author]!.startsWith('記入者'))).toBe(true);
+    expect(body.filter((l) => l[0] === '第2回 地域づくり').map((l) => l[author])).toEqual(['', '']);
     expect(body.filter((l) => l[0] === '第1回 相談支援').map((l) => l[4]).sort()).toEqual(['ひきこもりの相談', '居場所がほしい', '窓口がわからない', '見守りの担い手'].sort());
     expect(body.find((l) => l[4] === "'=SUM(A1)")?.[0]).toBe('第2回 地域づくり');
   });
