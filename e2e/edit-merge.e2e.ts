@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { boardToPage, createBoard, docNotes, drawnNoteTexts, eventually, openBoard, screenshotPath, useE2e } from './helpers';
+import { boardToPage, createBoard, docNotes, drawnNoteTexts, eventually, openBoard, openPhone, screenshotPath, useE2e } from './helpers';
 
 const e2e = useE2e();
-
-/** A phone in the hall: 360×640, touch, Japanese; opens the participant link and joins group A. */
-async function openPhone(link: string) {
-  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
-  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
-  await page.getByTestId('join-dialog').waitFor();
-  await page.getByTestId('join-name').fill('田中');
-  await page.getByTestId('join-group-A').check({ force: true });
-  await page.getByTestId('join-ok').click();
-  await expect(page.getByTestId('phone-group').textContent()).resolves.toBe('A');
-  return { context, page };
-}
 
 const textsOf = async (page: Page) => (await docNotes(page)).map((n) => n.text);
 
@@ -39,7 +24,7 @@ describe('two people typing into one note at once', () => {
   it('on the phone: an IME conversion and a scribe typing at the start both stay, and the phone shows it while editing', async () => {
     const board = await createBoard(e2e.server.url, { title: '苫小牧 研修', template: 'impressions-unclear', groups: 2 });
     const desk = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'A', name: '田中' });
     try {
       await phone.page.getByTestId('phone-text').fill('メモ');
       await phone.page.getByTestId('phone-send').click();
@@ -180,7 +165,7 @@ describe('text over 500 characters', () => {
 
   it('on the phone and in the list: Done keeps the editor and the text, shown in red, while others still edit', async () => {
     const board = await createBoard(e2e.server.url, { template: 'impressions-unclear', groups: 2 });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'A', name: '田中' });
     const list = await openBoard(e2e.browser, `${board.links.facilitator}&view=list`, { name: '進行役' });
     try {
       await phone.page.getByTestId('phone-text').fill('見守り');
@@ -229,7 +214,7 @@ describe('text over 500 characters', () => {
 
   it('on the phone: a reload while over the limit keeps the typing on the device and brings it back in the editor', async () => {
     const board = await createBoard(e2e.server.url, { template: 'impressions-unclear', groups: 2 });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'A', name: '田中' });
     const desk = await openBoard(e2e.browser, `${board.links.facilitator}&view=list`, { name: '進行役' });
     const { page } = phone;
     try {

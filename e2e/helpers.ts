@@ -204,3 +204,21 @@ export async function boardToPage(page: Page, p: { x: number; y: number }): Prom
   if (!t || !box) throw new Error('no stage');
   return { x: box.x + t.x + p.x * t.scale, y: box.y + t.y + p.y * t.scale };
 }
+
+/**
+ * A phone in the hall: 360×640, touch, Japanese unless told; opens the participant link, waits until it is
+ * online, and joins `group` (under `name` when given) in the join dialog.
+ */
+export async function openPhone(browser: Browser, link: string, opts: { group: string; name?: string; locale?: string }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: opts.locale ?? 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
+  await page.getByTestId('join-dialog').waitFor();
+  if (opts.name) await page.getByTestId('join-name').fill(opts.name);
+  await page.getByTestId(`join-group-${opts.group}`).check({ force: true });
+  await page.getByTestId('join-ok').click();
+  await page.getByTestId('phone-group').filter({ hasText: opts.group }).waitFor();
+  return { context, page };
+}

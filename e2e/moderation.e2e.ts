@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBoard, docNotes, docTexts, drawnNoteTexts, eventually, openBoard, screenshotPath, useE2e, writeNote } from './helpers';
+import { createBoard, docNotes, docTexts, drawnNoteTexts, eventually, openBoard, openPhone, screenshotPath, useE2e, writeNote } from './helpers';
 
 const e2e = useE2e();
-
-/** A phone in the hall: 360×640, touch, Japanese; opens the participant link and joins group B. */
-async function openPhone(link: string) {
-  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
-  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
-  await page.getByTestId('join-dialog').waitFor();
-  await page.getByTestId('join-group-B').check({ force: true });
-  await page.getByTestId('join-ok').click();
-  return { context, page };
-}
 
 const PENDING = '田中さんの80代の母と50代の息子の二人暮らし';
 const HIDDEN = '連絡先は090-1234-5678の佐藤です';
@@ -24,7 +11,7 @@ describe('approval before the projector', () => {
     const board = await createBoard(e2e.server.url, { title: '当別町 セミナー', template: 'impressions-unclear', groups: 3 });
     const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
     const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B' });
     try {
       await fac.page.getByTestId('ws-panel-open').click();
       await fac.page.getByTestId('moderation-toggle').check();

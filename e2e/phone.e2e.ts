@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createBoard, docNotes, drawnNoteTexts, eventually, openBoard, useE2e } from './helpers';
+import { createBoard, docNotes, drawnNoteTexts, eventually, openBoard, openPhone, useE2e } from './helpers';
 
 const e2e = useE2e();
-
-/** A phone in the hall: 360×640, touch, Japanese; opens the participant link and joins group B. */
-async function openPhone(link: string) {
-  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
-  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
-  await page.getByTestId('join-dialog').waitFor();
-  await page.getByTestId('join-name').fill('田中');
-  await page.getByTestId('join-group-B').check({ force: true });
-  await page.getByTestId('join-ok').click();
-  await expect(page.getByTestId('phone-group').textContent()).resolves.toBe('B');
-  return { context, page };
-}
 
 /** The notes of the board as the desktop's doc holds them, with their section's group and kind. */
 const placed = (page: Page) =>
@@ -36,7 +21,7 @@ describe('the phone entry view', () => {
   it('sends a note typed with an IME from a 360×640 phone to the desktop board', async () => {
     const board = await createBoard(e2e.server.url, { title: '当別町 セミナー', template: 'impressions-unclear', groups: 3 });
     const desk = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B', name: '田中' });
     const { page } = phone;
     try {
       expect(await page.locator('canvas').count()).toBe(0);
@@ -73,7 +58,7 @@ describe('the phone entry view', () => {
 
   it('says a note is over 500 characters before sending, and sends nothing', async () => {
     const board = await createBoard(e2e.server.url, { template: 'troubles', groups: 2 });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B', name: '田中' });
     const { page } = phone;
     try {
       await page.getByTestId('phone-text').fill('あ'.repeat(501));
@@ -93,7 +78,7 @@ describe('the phone entry view', () => {
   it('keeps what was typed through a reload and a dropped connection, then delivers it', async () => {
     const board = await createBoard(e2e.server.url, { template: 'troubles', groups: 2 });
     const desk = await openBoard(e2e.browser, board.links.facilitator);
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B', name: '田中' });
     const { page } = phone;
     try {
       await page.getByTestId('phone-text').fill('見守り活動の担い手が足りない');

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBoard, docTexts, drawnNoteTexts, eventually, openBoard, screenshotPath, useE2e, writeNote } from './helpers';
+import { createBoard, docTexts, drawnNoteTexts, eventually, openBoard, openPhone, screenshotPath, useE2e, writeNote } from './helpers';
 
 const e2e = useE2e();
-
-/** A phone in the hall: 360×640, touch, Japanese; opens the participant link and joins group B. */
-async function openPhone(link: string) {
-  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
-  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
-  await page.getByTestId('join-dialog').waitFor();
-  await page.getByTestId('join-group-B').check({ force: true });
-  await page.getByTestId('join-ok').click();
-  return { context, page };
-}
 
 const FROM_PHONE = '夜、母の介護で眠れないことがある';
 const FROM_LAPTOP = '相談先がわからず一人で抱えていた';
@@ -23,7 +10,7 @@ describe('private writing (個人ワーク)', () => {
   it('a phone (360) and a laptop (1280) write privately, marked; nobody else sees them until the facilitator reveals', async () => {
     const board = await createBoard(e2e.server.url, { title: '個人ワークの練習', template: 'impressions-unclear', groups: 2 });
     const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B' });
     const laptop = await openBoard(e2e.browser, board.links.participant, { name: '鈴木' });
     const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
     try {
@@ -101,7 +88,7 @@ describe('private writing (個人ワーク)', () => {
   it('the author edits and deletes private notes offline, keeps them across a reload, and shares them with 公開する', async () => {
     const board = await createBoard(e2e.server.url, { title: '公開する', template: 'impressions-unclear', groups: 2 });
     const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
-    const phone = await openPhone(board.links.participant);
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B' });
     try {
       await fac.page.getByTestId('ws-panel-open').click();
       await fac.page.getByTestId('private-toggle').check();

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardToPage, createBoard, docNotes, eventually, openBoard, screenshotPath, useE2e } from './helpers';
+import { boardToPage, createBoard, docNotes, eventually, openBoard, openPhone, screenshotPath, useE2e } from './helpers';
 
 const e2e = useE2e();
-
-async function openPhone(link: string, group: string) {
-  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
-  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
-  await page.getByTestId('join-dialog').waitFor();
-  await page.getByTestId(`join-group-${group}`).check({ force: true });
-  await page.getByTestId('join-ok').click();
-  return { context, page };
-}
 
 /** The stamp counts a page's doc holds for a note, through the read-only test hook. */
 const stampCounts = (page: Page, noteId: string) =>
@@ -34,7 +22,7 @@ describe('reactions: 👍 同感 · 💡 なるほど · ❓ 質問', () => {
     const board = await createBoard(e2e.server.url, { title: '地域の居場所', template: 'impressions-unclear', groups: 2 });
     const laptop = await openBoard(e2e.browser, board.links.participant, { name: '山田' });
     const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
-    const phone = await openPhone(board.links.participant, 'B');
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B' });
     try {
       await phone.page.getByTestId('phone-text').fill(TEXT);
       await phone.page.getByTestId('phone-send').click();

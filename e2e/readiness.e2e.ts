@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBoard, eventually, openBoard, screenshotPath, useE2e } from './helpers';
+import { createBoard, eventually, openBoard, openPhone, screenshotPath, useE2e } from './helpers';
 
 const e2e = useE2e();
-
-/** A phone in the hall: 360×640, touch; opens the participant link and joins a group. */
-async function openPhone(link: string, group: string, locale = 'ja-JP') {
-  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.waitForSelector('[data-testid="phone-page"][data-role="participant"]', { timeout: 20_000 });
-  await page.waitForSelector('[data-testid="connection-badge"][data-status="online"]', { timeout: 20_000 });
-  await page.getByTestId('join-dialog').waitFor();
-  await page.getByTestId(`join-group-${group}`).check({ force: true });
-  await page.getByTestId('join-ok').click();
-  return { context, page };
-}
 
 const pressed = (page: import('playwright-core').Page) => page.getByTestId('ready-toggle').getAttribute('aria-pressed');
 const people = (page: import('playwright-core').Page) =>
@@ -26,7 +13,7 @@ describe('readiness: 書き終わった and 「あと1分です」', () => {
     const fac = await openBoard(e2e.browser, board.links.facilitator, { name: '進行役' });
     const laptop = await openBoard(e2e.browser, board.links.participant, { name: '山田' });
     const projector = await openBoard(e2e.browser, board.links.viewer, { viewport: { width: 1920, height: 1080 } });
-    const phone = await openPhone(board.links.participant, 'B');
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'B' });
     try {
       await fac.page.getByTestId('ws-panel-open').click();
       await fac.page.getByTestId('readiness-panel').waitFor();
@@ -80,7 +67,7 @@ describe('readiness: 書き終わった and 「あと1分です」', () => {
   it('in English: Done, the facilitator’s anonymous participants, and “One more minute”', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Community workshop', template: 'impressions-unclear', groups: 2, anonymous: true });
     const fac = await openBoard(e2e.browser, board.links.facilitator);
-    const phone = await openPhone(board.links.participant, 'A', 'en-US');
+    const phone = await openPhone(e2e.browser, board.links.participant, { group: 'A', locale: 'en-US' });
     try {
       await fac.page.getByRole('button', { name: 'English' }).click();
       expect(await phone.page.getByTestId('ready-toggle').textContent()).toBe('Done');
