@@ -124,7 +124,7 @@ export function ListView({ doc, view, perms, userId }: ListViewProps) {
       editable={perms.mayEdit(n)}
       votes={{ count: counts.get(n.id) ?? 0, mine: ballot.get(n.id) ?? 0, canAdd: left > 0, open: voting.open && !!userId && perms.canWrite && !own.ids.has(n.id) }}
       moveTargets={perms.mayMove(n, n.sectionId) ? moveTargets : null}
-      reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} labelled />}
+      reactions={own.ids.has(n.id) ? undefined : <ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} labelled />}
       onEdited={() => {
         announce(t('list.saved'));
         setFocusTarget({ id: noteElementId(n.id) });

@@ -62,7 +62,7 @@ export function PhoneNoteList(props: { doc: Y.Doc; view: BoardView; columns: rea
                   showAuthor={!view.meta.anonymous}
                   votes={counts.get(n.id) ?? 0}
                   vote={voting.open && userId && !own.ids.has(n.id) ? { mine: mine.get(n.id) ?? 0, canAdd: left > 0 } : null}
-                  reactions={<ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} big />}
+                  reactions={own.ids.has(n.id) ? undefined : <ReactionButtons doc={doc} noteId={n.id} counts={stamps.get(n.id)} userId={perms.canWrite ? userId : null} big />}
                   onDelete={() => dispatch(deleteNotesAction, { ids: [n.id] })}
                   onVote={(up) => dispatch(voteAction, { noteId: n.id, up })}
                 />
