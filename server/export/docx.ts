@@ -58,14 +58,18 @@ function overview(t: NoteTable, info: ReportInfo): Paragraph[] {
   ];
 }
 
-function agendaPart(agenda: readonly Phase[]): (Paragraph | Table)[] {
+type Level = 1 | 2;
+const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const at = (level: Level, below = 0) => LEVELS[level - 1 + below]!;
+
+function agendaPart(agenda: readonly Phase[], level: Level = 1): (Paragraph | Table)[] {
   if (agenda.length === 0) return [];
-  return [heading('次第', HeadingLevel.HEADING_1), table(['時間', '内容'], agenda.map((p) => [`${p.start}〜${p.end}`, p.title]), [20, 80])];
+  return [heading('次第', at(level)), table(['時間', '内容'], agenda.map((p) => [`${p.start}〜${p.end}`, p.title]), [20, 80])];
 }
 
 /** The 付箋記入記録: one row per group, one column per kind of worksheet column, each cell the notes written there. */
-function recordPart(t: NoteTable): (Paragraph | Table)[] {
-  if (t.rows.length === 0) return [heading('付箋記入記録', HeadingLevel.HEADING_1), para('付箋はありません。')];
+function recordPart(t: NoteTable, level: Level = 1): (Paragraph | Table)[] {
+  if (t.rows.length === 0) return [heading('付箋記入記録', at(level)), para('付箋はありません。')];
   const kinds: { kind: string; label: string }[] = [];
   for (const r of t.rows) if (!kinds.some((k) => k.kind === r.columnKind)) kinds.push({ kind: r.columnKind, label: r.columnKind ? r.columnKindLabel : '欄外' });
   const rows = t.groups
@@ -73,30 +77,38 @@ function recordPart(t: NoteTable): (Paragraph | Table)[] {
     .map((g) => [[groupLabel(g)], ...kinds.map((k) => t.rows.filter((r) => r.group === g && r.columnKind === k.kind).map(noteLine))]);
   const first = 14;
   const rest = (100 - first) / kinds.length;
-  return [heading('付箋記入記録', HeadingLevel.HEADING_1), table(['グループ', ...kinds.map((k) => k.label)], rows, [first, ...kinds.map(() => rest)])];
+  return [heading('付箋記入記録', at(level)), table(['グループ', ...kinds.map((k) => k.label)], rows, [first, ...kinds.map(() => rest)])];
 }
 
-/** The notes sorted into the three supports (and unsorted), each support's notes by cluster, each note with its group. */
-function supportsPart(t: NoteTable): Paragraph[] {
-  const out: Paragraph[] = [heading('三つの支援による整理', HeadingLevel.HEADING_1)];
-  for (const c of t.categories) {
-    const notes = t.rows.filter((r) => r.category === c.id);
-    if (notes.length === 0) continue;
-    out.push(heading(`${SUPPORT_TITLES[c.id] ?? c.label}（${notes.length} 枚）`, HeadingLevel.HEADING_2));
-    const clusters = [...new Set(notes.map((n) => n.clusterLabel))].sort((a, b) => (a === '') === (b === '') ? a.localeCompare(b, 'ja') : a === '' ? 1 : -1);
+/** A note of the supports part, and where it was written (its group; across a series, its session too). */
+interface Sorted {
+  row: NoteRow;
+  where: string;
+}
+
+/** The notes sorted into the three supports (and unsorted), each support's notes by cluster, each note with where it was written. */
+function supportsPart(categories: NoteTable['categories'], notes: readonly Sorted[], level: Level = 1): Paragraph[] {
+  const out: Paragraph[] = [heading('三つの支援による整理', at(level))];
+  for (const c of categories) {
+    const inSupport = notes.filter((n) => n.row.category === c.id);
+    if (inSupport.length === 0) continue;
+    out.push(heading(`${SUPPORT_TITLES[c.id] ?? c.label}（${inSupport.length} 枚）`, at(level, 1)));
+    const clusters = [...new Set(inSupport.map((n) => n.row.clusterLabel))].sort((a, b) => ((a === '') === (b === '') ? a.localeCompare(b, 'ja') : a === '' ? 1 : -1));
     for (const label of clusters) {
-      if (clusters.length > 1 || label) out.push(heading(label || 'その他', HeadingLevel.HEADING_3));
-      for (const n of notes.filter((x) => x.clusterLabel === label)) out.push(para(`${noteLine(n)}\u3000[${groupLabel(n.group)}]`));
+      if (clusters.length > 1 || label) out.push(heading(label || 'その他', at(level, 2)));
+      for (const n of inSupport.filter((x) => x.row.clusterLabel === label)) out.push(para(`${noteLine(n.row)}\u3000[${n.where}]`));
     }
   }
   return out;
 }
 
-/** The session written up as the secretariat's report: a Word document they can edit and hand on. */
-export async function buildDocx(t: NoteTable, info: ReportInfo): Promise<Buffer> {
+const byGroup = (t: NoteTable): Sorted[] => t.rows.map((row) => ({ row, where: groupLabel(row.group) }));
+
+/** A Word document in the report's fonts and headings: what the secretariat edits and hands on. */
+function report(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
   const doc = new Document({
     creator: 'fusen-board',
-    title: t.title,
+    title,
     styles: {
       default: {
         document: { run: { font: BODY_FONT, size: 21 } },
@@ -106,7 +118,45 @@ export async function buildDocx(t: NoteTable, info: ReportInfo): Promise<Buffer>
         heading3: { run: { font: HEADING_FONT, size: 21, bold: true } },
       },
     },
-    sections: [{ children: [...overview(t, info), ...agendaPart(info.agenda), ...recordPart(t), ...supportsPart(t)] }],
+    sections: [{ children }],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The session written up as the secretariat's report. */
+export function buildDocx(t: NoteTable, info: ReportInfo): Promise<Buffer> {
+  return report(t.title, [...overview(t, info), ...agendaPart(info.agenda), ...recordPart(t), ...supportsPart(t.categories, byGroup(t))]);
+}
+
+export interface ReportSession {
+  title: string;
+  table: NoteTable;
+  agenda: readonly Phase[];
+}
+
+/**
+ * A series written up: the counts per support and session, then each session's agenda and 付箋記入記録, then
+ * every session's notes sorted into the three supports together, each with its session and group — the
+ * material for the municipality's plan that the secretariat used to sort by hand.
+ */
+export function buildSeriesDocx(title: string, sessions: readonly ReportSession[], exportedAt: number): Promise<Buffer> {
+  const categories = [...new Map(sessions.flatMap((s) => s.table.categories).map((c) => [c.id, c])).values()];
+  const count = (s: ReportSession, id: string) => s.table.rows.filter((r) => r.category === id).length;
+  const summary = table(
+    ['回', ...categories.map((c) => SUPPORT_TITLES[c.id] ?? c.label), '計'],
+    [
+      ...sessions.map((s) => [s.title, ...categories.map((c) => String(count(s, c.id))), String(s.table.rows.length)]),
+      ['合計', ...categories.map((c) => String(sessions.reduce((n, s) => n + count(s, c.id), 0))), String(sessions.reduce((n, s) => n + s.table.rows.length, 0))],
+    ],
+  );
+  const perSession = sessions.flatMap((s) => [heading(s.title, HeadingLevel.HEADING_1), ...agendaPart(s.agenda, 2), ...recordPart(s.table, 2)]);
+  const together = sessions.flatMap((s) => s.table.rows.map((row) => ({ row, where: `${s.title}・${groupLabel(row.group)}` })));
+  return report(title, [
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [text(title)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(`作成日時（日本時間）：${formatJst(exportedAt)}`)] }),
+    heading('集計（支援の種類 × 回）', HeadingLevel.HEADING_1),
+    summary,
+    ...perSession,
+    ...supportsPart(categories, together),
+  ]);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { setNoteCategory, readBoard } from '../../shared/board/doc';
 import { startApp } from '../testing/inProcess';
@@ -168,6 +169,25 @@ describe('reading a series', () => {
     const second = rows('第2回 地域づくり');
     expect(second.map((l) => l[3])).toEqual(['付箋', 'サロンを続けたい', '=SUM(A1)']);
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))));
+  });
+
+  it('DOCX: the counts per support and session, each session, then every note by support with its session', async () => {
+    const r = await api(`/api/series/${s.seriesId}/export.docx?token=${s.token}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const xml = await (await JSZip.loadAsync(await r.arrayBuffer())).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(text[0]).toBe('苫小牧市 重層的支援体制 研修（全4回）');
+    const at = text.indexOf('集計（支援の種類 × 回）');
+    expect(text.slice(at + 1, at + 25)).toEqual([
+      '回', '相談支援', '参加支援', '地域づくりに向けた支援', '未分類', '計',
+      '第1回 相談支援', '2', '0', '0', '2', '4',
+      '第2回 地域づくり', '1', '0', '1', '0', '2',
+      '合計', '3', '0', '1', '2', '6',
+    ]);
+    // Each session gets its own heading and 付箋記入記録; then the supports across the series name each note's session.
+    expect(text.filter((p) => p === '付箋記入記録')).toHaveLength(2);
+    expect(text.some((p) => p.startsWith('・サロンを続けたい') && p.includes('[第2回 地域づくり・'))).toBe(true);
   });
 
   it('CSV: every note led by its session, with a BOM, formulas neutralised', async () => {

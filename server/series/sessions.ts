@@ -5,6 +5,7 @@ import type { SupportCounts } from '../../shared/api/series';
 import { openForSeries } from '../store/tokens';
 import { liveSource } from '../export/source';
 import type { SeriesRecord } from '../store/store';
+import type { Phase } from '../../shared/board/agenda';
 import { HttpError } from '../plugins/errors';
 
 /** One session of a series as the organiser reads it: the board, its facilitator token, its 付箋記入記録. */
@@ -14,6 +15,7 @@ export interface Session {
   createdAt: number;
   facilitatorToken: string;
   table: NoteTable;
+  agenda: Phase[];
 }
 
 /**
@@ -35,7 +37,7 @@ export async function readSessions(app: FastifyInstance, series: SeriesRecord, s
     if (!src) continue;
     const table = buildNoteTable(src.view, src.extras);
     table.title ||= board.title;
-    sessions.push({ boardId: board.id, title: table.title, createdAt: board.createdAt, facilitatorToken, table });
+    sessions.push({ boardId: board.id, title: table.title, createdAt: board.createdAt, facilitatorToken, table, agenda: src.agenda });
   }
   return sessions;
 }

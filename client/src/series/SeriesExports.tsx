@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadSeries } from './seriesApi';
 
-/** The series' downloads: the workbook (集計 and each session's 付箋記入記録) and one CSV of every note. */
+/** The series' downloads: the workbook (集計 and each session's 付箋記入記録), one CSV of every note, and the Word report. */
 export function SeriesExports({ seriesId, token }: { seriesId: string; token: string }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const download = async (format: 'xlsx' | 'csv') => {
+  const download = async (format: 'xlsx' | 'csv' | 'docx') => {
     setBusy(true);
     setError(null);
     try {
@@ -22,7 +22,7 @@ export function SeriesExports({ seriesId, token }: { seriesId: string; token: st
     <section className="card" aria-labelledby="series-exports">
       <h2 id="series-exports">{t('series.exports')}</h2>
       <div className="row">
-        {(['xlsx', 'csv'] as const).map((f) => (
+        {(['xlsx', 'csv', 'docx'] as const).map((f) => (
           <button key={f} type="button" className="btn" disabled={busy} onClick={() => void download(f)} data-testid={`series-export-${f}`}>
             {t(`series.${f}`)}
           </button>

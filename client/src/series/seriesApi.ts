@@ -23,7 +23,7 @@ function fileNameOf(res: Response, fallback: string): string {
 }
 
 /** Downloads the series' XLSX or CSV, the token in the Authorization header rather than the address. */
-export async function downloadSeries(seriesId: string, token: string, format: 'xlsx' | 'csv'): Promise<void> {
+export async function downloadSeries(seriesId: string, token: string, format: 'xlsx' | 'csv' | 'docx'): Promise<void> {
   const res = await fetch(`/api/series/${encodeURIComponent(seriesId)}/export.${format}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: string } | null;
