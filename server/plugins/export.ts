@@ -7,7 +7,6 @@ import { toJsonExport } from '../../shared/export/json';
 import { exportFileName } from '../../shared/export/filename';
 import { formatJst } from '../../shared/export/table';
 import { buildXlsx } from '../export/xlsx';
-import { buildDocx } from '../export/docx';
 import { attachment } from '../export/disposition';
 import { liveSource, snapshotSource, type ExportSource } from '../export/source';
 import { maskedExport } from '../../shared/export/mask';
@@ -35,7 +34,8 @@ async function render(format: ExportFormat, boardId: string, fallbackTitle: stri
   table.title ||= fallbackTitle;
   if (format === 'csv') return toCsv(table);
   if (format === 'md') return toMarkdown(table, { subtitle: src.snapshot ? `スナップショット「${src.snapshot.name}」（${formatJst(src.snapshot.createdAt)}）` : undefined });
-  if (format === 'docx') return buildDocx(table, { exportedAt: Date.now(), snapshot: src.snapshot, agenda: src.agenda, writers: writersOf(src) });
+  // The Word library is loaded on the first report, not by every server at start.
+  if (format === 'docx') return (await import('../export/docx')).buildDocx(table, { exportedAt: Date.now(), snapshot: src.snapshot, agenda: src.agenda, writers: writersOf(src) });
   return buildXlsx(table, { exportedAt: Date.now(), snapshot: src.snapshot });
 }
 

@@ -7,7 +7,6 @@ import { hashToken } from '../store/tokens';
 import { openSeries, seriesLink } from '../series/access';
 import { readSessions, supportCounts } from '../series/sessions';
 import { buildSeriesXlsx } from '../export/seriesXlsx';
-import { buildSeriesDocx } from '../export/docx';
 import { attachment } from '../export/disposition';
 import { tokenFrom } from './auth';
 import { serve } from './contract';
@@ -102,7 +101,7 @@ export default fp(
       if (req.method === 'GET') {
         for (const s of sessions) await app.lifecycle.audit.record(s.boardId, 'export', { role: 'facilitator', userId: null }, { format, seriesId: series.id });
       }
-      const body = format === 'csv' ? toSeriesCsv(sessions) : format === 'docx' ? await buildSeriesDocx(series.title, sessions, Date.now()) : await buildSeriesXlsx(series.title, sessions, Date.now());
+      const body = format === 'csv' ? toSeriesCsv(sessions) : format === 'docx' ? await (await import('../export/docx')).buildSeriesDocx(series.title, sessions, Date.now()) : await buildSeriesXlsx(series.title, sessions, Date.now());
       return reply
         .header('content-type', SERIES_FORMATS[format as SeriesFormat])
         .header('content-disposition', attachment(exportFileName(series.title, format), `series-${series.id}.${format}`))
