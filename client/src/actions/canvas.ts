@@ -1,4 +1,4 @@
-import { readBoard } from '../../../shared/board';
+import { notesOf, readBoard, readNote } from '../../../shared/board';
 import { nudgeMoves, PAN_STEP, PAN_STEP_BIG, selectedPositions } from '../board/shortcuts';
 import { saveDisplayName } from '../board/storage';
 import { rememberListView } from '../list/preference';
@@ -6,7 +6,7 @@ import type { Action, ActionContext } from './action';
 import { dropNotes, dropArgs } from './grouping';
 import { ARROWS, keyOf, modKey, plainKey } from './keys';
 import { addNoteAction, deleteNotesAction } from './notes';
-import { byNoteDoc } from './privateDocs';
+import { byNoteDoc, noteDoc } from './privateDocs';
 import type { Point } from '../canvas/viewport';
 
 /** Canvas shortcuts stand down in the list view, which has its own controls for all of them. */
@@ -168,8 +168,13 @@ export const arrowAction: Action<{ dx: number; dy: number; big: boolean }> = {
     const selection = new Set(selected(ctx));
     if (movable(ctx) && selection.size > 0) {
       const byCategory = ctx.canvas!.byCategory;
-      // The notes as validated and shown, this person's private ones among them: each moves where it lives.
-      const moves = nudgeMoves(selectedPositions(ctx.view.notes, selection, byCategory ? byCategory.notes : null), selection, dx, dy, big);
+      // Read from the docs, not the last render: key repeats come faster than a slow laptop draws. A private
+      // note is read from, and moved in, the doc it lives in.
+      const live = (id: string) => {
+        const r = readNote(id, notesOf(noteDoc(ctx, id)).get(id));
+        return r.ok ? r.note : null;
+      };
+      const moves = nudgeMoves(selectedPositions(live, selection, byCategory ? byCategory.notes : null), selection, dx, dy, big);
       for (const [doc, mine] of byNoteDoc(ctx, moves)) dropNotes(doc, dropArgs(ctx, mine));
     } else {
       const step = big ? PAN_STEP_BIG : PAN_STEP;

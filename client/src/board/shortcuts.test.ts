@@ -33,7 +33,7 @@ describe('nudging the selection', () => {
     const selected = new Set([a, 'n_deleted-meanwhile']);
     // Three presses with no re-render in between: each starts where the previous one left the note.
     for (const [dx, dy, big] of [[1, 0, true], [0, 1, false], [0, 1, false]] as const) {
-      moveAndFile(doc, { moves: nudgeMoves(selectedPositions(readBoard(doc).notes, selected), selected, dx, dy, big), sizes, sections: [] });
+      moveAndFile(doc, { moves: nudgeMoves(selectedPositions((id) => readBoard(doc).notes.find((n) => n.id === id) ?? null, selected), selected, dx, dy, big), sizes, sections: [] });
     }
     expect(readBoard(doc).notes.find((n) => n.id === a)).toMatchObject({ x: 150, y: 120 });
     expect(readBoard(doc).notes.find((n) => n.id === b)).toMatchObject({ x: 0, y: 0 });

@@ -12,12 +12,11 @@ export const PAN_STEP_BIG = 320;
  * frame, so a held arrow key (or a slow laptop) sends presses faster than that: each press must start
  * from where the previous one put the note, or it writes the old position back and that move is lost.
  */
-export function selectedPositions(notes: readonly Note[], ids: ReadonlySet<string>, byCategory: readonly Pick<Note, 'id' | 'x' | 'y'>[] | null = null): Pick<Note, 'id' | 'x' | 'y'>[] {
-  const byId = new Map(notes.map((n) => [n.id, n]));
+export function selectedPositions(noteOf: (id: string) => Note | null, ids: ReadonlySet<string>, byCategory: readonly Pick<Note, 'id' | 'x' | 'y'>[] | null = null): Pick<Note, 'id' | 'x' | 'y'>[] {
   // Arranged by category, a note's place is categoryX/Y; one still in the tray has only the place drawn for it.
   const drawn = new Map((byCategory ?? []).map((n) => [n.id, n]));
   return [...ids].flatMap((id) => {
-    const note = byId.get(id);
+    const note = noteOf(id);
     if (!note) return [];
     if (!byCategory) return [{ id, x: note.x, y: note.y }];
     if (note.categoryX !== undefined && note.categoryY !== undefined) return [{ id, x: note.categoryX, y: note.categoryY }];
