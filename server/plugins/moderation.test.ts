@@ -115,7 +115,8 @@ describe('approval before the projector, on the raw bytes a viewer socket receiv
 
     const sectionA = sectionOfGroup(writer.doc, 'A');
     const pendingText = '田中さんの80代の母と50代の息子';
-    const pending = addNote(writer.doc, { text: pendingText, x: 10, y: 10, sectionId: sectionA, authorId: writer.userId });
+    // Written a second earlier than the next, so the queue's oldest-first order does not hang on one millisecond.
+    const pending = addNote(writer.doc, { text: pendingText, x: 10, y: 10, sectionId: sectionA, authorId: writer.userId }, null, Date.now() - 1_000);
     const hiddenText = '連絡先は090-1234-5678です';
     const hidden = writer.write(hiddenText);
     // Presence naming the pending note: a drag and an editor open on it.
